@@ -1,0 +1,20 @@
+"""Local development: `make run`. Plain HTTP on loopback, debug on unless told otherwise."""
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list
+
+DEBUG = env_bool("DJANGO_DEBUG", default=True)
+
+# A fixed, obviously unsafe key is acceptable only here: this settings module
+# never serves the public, and production refuses to start without its own.
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost,[::1]")
+
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+
+# Plain storage: no `collectstatic` needed before the first `runserver`.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

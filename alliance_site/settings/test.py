@@ -1,0 +1,19 @@
+"""The test suite: fast, deterministic, isolated from any developer's files."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", ".localhost", "testserver"]
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+
+# Hashing passwords slowly only makes tests slow.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Uploaded and generated images go to a throwaway folder, never the repo.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="alliance-test-media-")
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

@@ -1,0 +1,110 @@
+"""News: the news index, articles, and the topics that group them."""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from pages.listing import listing_queryset, paginate
+from pages.mixins import BasePage
+from pages.models import HOME_PAGE, body_field
+
+
+@register_snippet
+class Topic(index.Indexed, models.Model):
+    """A subject articles are filed under, such as ESSA or community input."""
+
+    name = models.CharField(max_length=80, unique=True, help_text="e.g. 'ESSA'.")
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in addresses: lower case, hyphens, no spaces."
+    )
+    description = models.TextField(
+        max_length=500, blank=True, help_text="What this topic covers, in a sentence or two."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(BasePage):
+    """The list of news articles, newest first."""
+
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text="A short paragraph above the list of articles."
+    )
+
+    template = "pages/news_index_page.html"
+    parent_page_types = [HOME_PAGE]
+    subpage_types = ["articles.ArticlePage"]
+    max_count_per_parent = 1
+    articles_per_page = 10
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    def get_articles(self):
+        return latest_articles(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.get_articles(), self.articles_per_page)
+        return context
+
+
+def latest_articles(ancestor):
+    """Live, public articles below `ancestor`, newest publication date first."""
+    return (
+        listing_queryset(ArticlePage, ancestor)
+        .prefetch_related("topics")
+        .order_by("-publication_date", "-first_published_at", "-pk")
+    )
+
+
+class ArticlePage(BasePage):
+    """A news article or announcement."""
+
+    publication_date = models.DateField(
+        default=timezone.localdate,
+        help_text="The date readers see; articles are listed newest first by this date.",
+    )
+    summary = models.TextField(
+        max_length=400, help_text="One or two sentences: shown under the title and in listings."
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The article's main picture. Give it alt text in the image library.",
+    )
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="articles", help_text="What the article is about."
+    )
+    body = body_field()
+
+    template = "pages/article_page.html"
+    parent_page_types = ["articles.NewsIndexPage"]
+    subpage_types = []
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("publication_date"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]

@@ -1,0 +1,446 @@
+"""The demo organisations' content, written in this project's own words.
+
+Facts (names, dates, numbers, headings) come from the organisations' public
+sites; the stories are fictional and say so. The loader turns these plain
+structures into pages, so editing demo text never means touching page code.
+"""
+
+import datetime
+
+FICTIONAL_NOTE = (
+    "<p><em>This is a fictional story written for the demo site. "
+    "Any resemblance to real people is coincidental.</em></p>"
+)
+
+
+def p(*paragraphs):
+    """Rich text paragraphs as one body block."""
+    return ("paragraph", "".join(f"<p>{text}</p>" for text in paragraphs))
+
+
+ALLIANCE = {
+    "hostname": "localhost",
+    "is_default_site": True,
+    "site_name": "Learning Alliance of New Mexico",
+    "settings": {
+        "organisation_name": "Learning Alliance of New Mexico",
+        "tagline": "Working together for an education sector that serves every community.",
+        "brand_colour": "#1d4f91",
+        "contact_email": "info@learningalliance.example",
+        "facebook_url": "https://www.facebook.com/",
+        "x_url": "https://x.com/",
+    },
+    "logo": ("Learning Alliance logo", "LA"),
+    "topics": [
+        ("ESSA", "essa", "The federal Every Student Succeeds Act and how New Mexico carries it out."),
+        ("State plan", "state-plan", "New Mexico's plan for meeting ESSA's requirements."),
+        ("Community input", "community-input", "How families, teachers and communities shape policy."),
+        ("Surveys", "surveys", "Questionnaires that gather New Mexicans' views."),
+        ("Forums", "forums", "Public meetings where people speak with decision makers."),
+    ],
+    "home": {
+        "title": "Learning Alliance of New Mexico",
+        "slug": "learning-alliance",
+        "hero_heading": "The best education in the world, for every New Mexico child",
+        "hero_text": (
+            "We bring together families, educators, leaders and communities so that every "
+            "student leaves high school ready for whatever they choose next."
+        ),
+        "hero_image": ("Mesas at sunrise", "Illustration: layered mesas under a sunrise sky."),
+        "hero_link": "mission",
+        "hero_link_label": "Read our mission",
+        "news_heading": "Recent Articles and News",
+        "stories_heading": "Stories in Learning New Mexico",
+        "body": [
+            (
+                "call_to_action",
+                {
+                    "heading": "Have your say on the ESSA state plan",
+                    "text": "The state wants to hear from families and educators before the plan is final.",
+                    "link": {"page": "news/share-feedback-essa-state-plan", "label": "How to give feedback"},
+                },
+            ),
+        ],
+    },
+    "pages": [
+        {
+            "type": "vision",
+            "title": "Vision",
+            "slug": "vision",
+            "statement": (
+                "Every child in New Mexico can reach the best education in the world, "
+                "and it prepares them to succeed for the rest of their lives."
+            ),
+            "body": [
+                p(
+                    "We believe every student should finish high school with real choices in front "
+                    "of them, whatever their race, culture, academic ability, home town or family income.",
+                    "Graduates should be ready to play a full part in their communities, in the "
+                    "workplace, and in the many nations and cultures that make up New Mexico.",
+                    "No single organisation can get there alone. We work alongside others who share this goal.",
+                ),
+            ],
+        },
+        {
+            "type": "mission",
+            "title": "Mission",
+            "slug": "mission",
+            "statement": (
+                "An education sector in New Mexico that is effective, rooted in its communities "
+                "and able to transform students' lives."
+            ),
+            "pillars_heading": "Four pillars",
+            "pillars": [
+                (
+                    "Trustworthy Information",
+                    "Credible research, resources and data analysis that help leaders and reform "
+                    "efforts make better decisions.",
+                ),
+                (
+                    "Learning Opportunities",
+                    "Webinars, learning circles and leadership development on the education issues "
+                    "that matter, for decisions in schools, districts and the state.",
+                ),
+                (
+                    "Dynamic Networks",
+                    "Growing and mobilising networks around shared agendas and values, so that the "
+                    "public wills the change it wants to see.",
+                ),
+                (
+                    "Collective Leadership and Collective Impact",
+                    "Coordinated strategies that improve education and take on the issues "
+                    "communities care about most.",
+                ),
+            ],
+            "body": [],
+        },
+        {
+            "type": "story_index",
+            "title": "Stories",
+            "slug": "stories",
+            "introduction": (
+                "Students, families, teachers and communities across New Mexico, in their own words. "
+                "The stories on this demo site are fictional."
+            ),
+            "children": [
+                {
+                    "title": "A reading club that grew a library",
+                    "slug": "reading-club-library",
+                    "subject": "Marisol, a fourth-grade teacher",
+                    "region": "northwest",
+                    "pull_quote": "The kids decided what we read. Attendance took care of itself.",
+                    "summary": "A Gallup teacher's after-school club turned into a lending library run by students.",
+                    "image": ("Reading club in Gallup", "Illustration: red mesas under a warm evening sky."),
+                    "body": [
+                        p(
+                            "When Marisol started a reading club in her classroom, six students came. "
+                            "By spring there were forty, and the club had outgrown its shelf.",
+                            "Parents donated books, a local business gave a bookcase, and the students now "
+                            "run a lending library with their own checkout cards.",
+                        ),
+                        ("quote", {"quote": "I never thought I would be the one recommending books.", "attribution": "Club member, age 10"}),
+                    ],
+                },
+                {
+                    "title": "Bringing the school board to the ranch",
+                    "slug": "school-board-ranch",
+                    "subject": "The Ortega family",
+                    "region": "southeast",
+                    "pull_quote": "We live an hour from the district office. So we asked the meeting to come to us.",
+                    "summary": "A ranching family near Roswell helped their district hold meetings where rural parents could reach them.",
+                    "image": ("Ranch land near Roswell", "Illustration: flat brown mesas under a blue sky."),
+                    "body": [
+                        p(
+                            "For the Ortegas, a school board meeting meant a two-hour round trip on a weeknight. "
+                            "Most of their neighbours had simply stopped going.",
+                            "They asked the board to meet once a term in the community centre nearer the ranches. "
+                            "The first meeting there drew more parents than the previous year's meetings combined.",
+                        ),
+                    ],
+                },
+                {
+                    "title": "A pueblo community writes its own curriculum",
+                    "slug": "pueblo-curriculum",
+                    "subject": "Elders and teachers of a northern pueblo",
+                    "region": "north-central",
+                    "pull_quote": "Our children should see their language and history in their schoolwork.",
+                    "summary": "Elders and teachers worked together on lessons that teach the community's language and history.",
+                    "image": ("Hills in the north", "Illustration: dark hills beneath a violet sky and pale sun."),
+                    "body": [
+                        p(
+                            "Over two years, elders met teachers every month to record stories, songs and place names.",
+                            "The lessons they built now run in two elementary grades, taught partly in the "
+                            "community's own language.",
+                        ),
+                    ],
+                },
+            ],
+        },
+        {
+            "type": "news_index",
+            "title": "News",
+            "slug": "news",
+            "introduction": "Updates on education policy in New Mexico, and ways to take part.",
+            "children": [
+                {
+                    "title": "Share your feedback with NMPED on the proposed ESSA state plan",
+                    "slug": "share-feedback-essa-state-plan",
+                    "publication_date": datetime.date(2017, 3, 14),
+                    "summary": (
+                        "The Public Education Department has published its proposed ESSA plan. Read it "
+                        "and tell the department what you think, by survey or by email."
+                    ),
+                    "topics": ["essa", "state-plan", "community-input", "surveys"],
+                    "image": ("Proposed ESSA plan", "Illustration: a sun rising over layered mesas."),
+                    "body": [
+                        p(
+                            "New Mexico's draft plan for the Every Student Succeeds Act is open for comment. "
+                            "It sets out how the state will measure schools, support those that struggle and "
+                            "report to families.",
+                            "You can respond through the department's online survey or by writing to it "
+                            "directly by email. Comments from parents and teachers carry real weight at this stage.",
+                        ),
+                    ],
+                },
+                {
+                    "title": "ESSA Stakeholder Feedback Report Released",
+                    "slug": "essa-stakeholder-feedback-report",
+                    "publication_date": datetime.date(2017, 1, 24),
+                    "summary": (
+                        "More than 4,000 New Mexicans took part in a locally designed process on ESSA. "
+                        "The report sets out what they said."
+                    ),
+                    "topics": ["essa", "community-input"],
+                    "image": ("Feedback report", "Illustration: brown mesas under a pale blue sky."),
+                    "body": [
+                        p(
+                            "Over 4,000 people across the state shared their views on how New Mexico should "
+                            "carry out ESSA, through a process designed here rather than handed down.",
+                            "The report groups their answers by theme and region so that decision makers can "
+                            "see where communities agree and where they differ.",
+                        ),
+                    ],
+                },
+                {
+                    "title": "Share your input on ESSA through NM First survey",
+                    "slug": "nm-first-essa-survey",
+                    "publication_date": datetime.date(2016, 11, 2),
+                    "summary": "A short survey, in English and Spanish, asks New Mexicans what ESSA should mean for their schools.",
+                    "topics": ["essa", "surveys"],
+                    "image": ("NM First survey", "Illustration: red cliffs under a rose-coloured sky."),
+                    "body": [
+                        p(
+                            "The survey takes a few minutes and is available in English and in Spanish.",
+                            "Every answer feeds into the picture of what families and educators want from the "
+                            "state's ESSA plan.",
+                        ),
+                    ],
+                },
+                {
+                    "title": "ESSA Community Forums",
+                    "slug": "essa-community-forums",
+                    "publication_date": datetime.date(2016, 9, 20),
+                    "summary": (
+                        "The New Mexico Public Education Department is holding ESSA community forums in six "
+                        "regions of the state, starting in Gallup in October."
+                    ),
+                    "topics": ["essa", "forums", "community-input"],
+                    "image": ("Community forums", "Illustration: mesas and a bright sun over a violet horizon."),
+                    "body": [
+                        p(
+                            "Forums will take place in six regions so that people can speak in person about "
+                            "the state's plans. The first is in Gallup in October.",
+                            "Come with questions and ideas: the department is listening before it writes its plan.",
+                        ),
+                    ],
+                },
+            ],
+        },
+        {
+            "type": "standard",
+            "title": "About us",
+            "slug": "about",
+            "introduction": "The Learning Alliance of New Mexico connects people who want better schools for every child.",
+            "body": [
+                p(
+                    "We share research, host learning opportunities and build networks so that New Mexico's "
+                    "education leaders can act together."
+                )
+            ],
+        },
+        {
+            "type": "standard",
+            "title": "Contact",
+            "slug": "contact",
+            "introduction": "We would like to hear from you.",
+            "body": [p("Write to us at info@learningalliance.example and we will answer within a week.")],
+        },
+        {
+            "type": "standard",
+            "title": "Privacy",
+            "slug": "privacy",
+            "show_in_menus": False,
+            "introduction": "What we collect when you visit this site, and why.",
+            "body": [
+                p(
+                    "This site sets no tracking cookies. Our web server keeps standard access logs for "
+                    "security for up to 30 days."
+                )
+            ],
+        },
+    ],
+}
+
+
+KIDSCAN = {
+    "hostname": "kidscan.localhost",
+    "is_default_site": False,
+    "site_name": "NewMexicoKidsCAN",
+    "settings": {
+        "organisation_name": "NewMexicoKidsCAN",
+        "tagline": "Part of the 50CAN network. Believe in better.",
+        "brand_colour": "#7a1f5c",
+        "contact_email": "hello@kidscan.example",
+        "instagram_url": "https://www.instagram.com/",
+        "youtube_url": "https://www.youtube.com/",
+    },
+    "logo": ("NewMexicoKidsCAN logo", "KC"),
+    "topics": [],
+    "home": {
+        "title": "NewMexicoKidsCAN",
+        "slug": "kidscan",
+        "hero_heading": "Policies that let New Mexico's students lead",
+        "hero_text": (
+            "Since we were founded in 2018, we have pushed for education policies and practices that "
+            "help students grow into the community, civic and business leaders our state needs."
+        ),
+        "hero_image": ("Desert evening", "Illustration: mesas beneath an orange evening sky."),
+        "hero_link": "mission",
+        "hero_link_label": "What we stand for",
+        "news_heading": "Latest news",
+        "stories_heading": "",
+        "body": [
+            (
+                "featured_report",
+                {
+                    "label": "Featured report",
+                    "title": (
+                        "The State of Educational Opportunity in New Mexico: "
+                        "A Survey of New Mexico Parents, 2nd Edition"
+                    ),
+                    "summary": (
+                        "Parents' voices come first in this survey, set beside data from across the country. "
+                        "It shows where parents' confidence is growing, where gaps remain, and where action "
+                        "cannot wait."
+                    ),
+                    "partners": "50CAN and Edge Research",
+                    "link": {"page": "news/parent-survey-second-edition", "label": "Read about the report"},
+                },
+            ),
+            (
+                "card_list",
+                {
+                    "heading": "Believe in Better",
+                    "intro": (
+                        "We belong to 50CAN, a network of local advocacy campaigns in states from Hawaii to "
+                        "Georgia and Connecticut to Louisiana. Together we make five promises to children."
+                    ),
+                    "numbered": True,
+                    "cards": [
+                        {"title": "The education that's right for you", "text": "Schools and programmes that fit each child, not the other way round."},
+                        {"title": "Tutoring and care for every student", "text": "Extra help and support for any student who needs it."},
+                        {"title": "A world of open and connected learning", "text": "Learning that reaches beyond the classroom walls."},
+                        {"title": "A family's right to know what's working", "text": "Clear, honest information about how schools are doing."},
+                        {"title": "A clear path to the career you choose", "text": "Routes from school into work that students can see and follow."},
+                    ],
+                },
+            ),
+            (
+                "issue_list",
+                {
+                    "heading": "Important Issues",
+                    "intro": "The policy questions we work on with families, educators and lawmakers.",
+                    "issues": [
+                        {"title": "Early literacy", "summary": "Every child reading confidently by the end of third grade."},
+                        {"title": "High-dosage tutoring", "summary": "Frequent, small-group tutoring for students who have fallen behind."},
+                        {"title": "School accountability", "summary": "Public reporting that tells families how their school is doing."},
+                        {"title": "Teacher recruitment", "summary": "Bringing more New Mexicans into teaching, and keeping them there."},
+                        {"title": "Career pathways", "summary": "Work-based learning and credentials that lead to good jobs."},
+                    ],
+                },
+            ),
+        ],
+    },
+    "pages": [
+        {
+            "type": "vision",
+            "title": "Vision",
+            "slug": "vision",
+            "statement": (
+                "Education policies and practices that let students become New Mexico's next community, "
+                "civic and business leaders."
+            ),
+            "body": [],
+        },
+        {
+            "type": "mission",
+            "title": "Mission",
+            "slug": "mission",
+            "statement": (
+                "To be a catalyst and a conduit for education policy in New Mexico that is informed by "
+                "communities, centred on students and grounded in research."
+            ),
+            "pillars_heading": "",
+            "pillars": [],
+            "body": [
+                p(
+                    "We connect policy, classroom practice and politics, so that New Mexicans can imagine "
+                    "and build a better public education for their children."
+                )
+            ],
+        },
+        {
+            "type": "news_index",
+            "title": "News",
+            "slug": "news",
+            "introduction": "Reports and updates from NewMexicoKidsCAN.",
+            "children": [
+                {
+                    "title": "Second edition of our parent survey is out",
+                    "slug": "parent-survey-second-edition",
+                    "publication_date": datetime.date(2025, 9, 16),
+                    "summary": (
+                        "With 50CAN and Edge Research we asked New Mexico parents about their children's "
+                        "education, and compared their answers with parents nationwide."
+                    ),
+                    "topics": [],
+                    "image": ("Parent survey", "Illustration: a pale sun over brown mesas."),
+                    "body": [
+                        p(
+                            "The State of Educational Opportunity in New Mexico puts parents at the centre. "
+                            "This second edition shows where confidence is rising, where gaps persist and "
+                            "where the state should act first."
+                        ),
+                    ],
+                },
+            ],
+        },
+        {
+            "type": "standard",
+            "title": "About us",
+            "slug": "about",
+            "introduction": "NewMexicoKidsCAN was founded in 2018 and is part of the 50CAN network.",
+            "body": [p("We advocate for students across New Mexico, alongside families and educators.")],
+        },
+        {
+            "type": "standard",
+            "title": "Privacy",
+            "slug": "privacy",
+            "show_in_menus": False,
+            "introduction": "What we collect when you visit this site, and why.",
+            "body": [p("This site sets no tracking cookies and keeps server logs for up to 30 days.")],
+        },
+    ],
+}
+
+SITES = [ALLIANCE, KIDSCAN]

@@ -1,0 +1,179 @@
+"""Builds the demo sites from demo.content; safe to run any number of times.
+
+Every object is looked up before it is made (pages by slug under their
+parent, images by title, topics by slug, sites by host name), and nothing
+that exists is changed, so a second run changes nothing and never
+overwrites what an editor has done since.
+"""
+
+from django.db import transaction
+
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from articles.models import ArticlePage, NewsIndexPage, Topic
+from home.models import HomePage
+from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
+from stories.models import StoryIndexPage, StoryPage
+
+from . import content
+from .images import landscape_image, logo_image
+
+
+class DemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+        self.created = 0
+
+    @transaction.atomic
+    def run(self, sites=content.SITES):
+        self.remove_wagtail_welcome_page()
+        for spec in sites:
+            self.build_site(spec)
+        return self.created
+
+    def remove_wagtail_welcome_page(self):
+        """Wagtail's first migration makes a placeholder page and site; the demo replaces them."""
+        for welcome in Page.objects.filter(depth=2, content_type__model="page"):
+            if welcome.specific_class is Page:
+                Site.objects.filter(root_page=welcome).delete()
+                welcome.delete()
+                self.log(f"Removed Wagtail's placeholder page '{welcome.title}'.")
+
+    def build_site(self, spec):
+        home_spec = spec["home"]
+        root = Page.get_first_root_node()
+        home, home_is_new = self.child(
+            root,
+            HomePage,
+            slug=home_spec["slug"],
+            title=home_spec["title"],
+            hero_heading=home_spec["hero_heading"],
+            hero_text=home_spec["hero_text"],
+            hero_image=landscape_image(*home_spec["hero_image"]),
+            news_heading=home_spec["news_heading"],
+            stories_heading=home_spec["stories_heading"],
+        )
+        site, _ = Site.objects.get_or_create(
+            hostname=spec["hostname"],
+            port=80,
+            defaults={
+                "root_page": home,
+                "site_name": spec["site_name"],
+                "is_default_site": spec["is_default_site"],
+            },
+        )
+        self.site_settings(site, spec)
+        for topic in spec["topics"]:
+            Topic.objects.get_or_create(slug=topic[1], defaults={"name": topic[0], "description": topic[2]})
+        for page_spec in spec["pages"]:
+            self.section(home, page_spec)
+        if home_is_new:
+            # The home page links into its own site, so it is finished last.
+            home.hero_link_page = self.find(home, home_spec["hero_link"])
+            home.hero_link_label = home_spec["hero_link_label"]
+            home.body = self.resolve_body(home, home_spec["body"])
+            home.save_revision().publish()
+        self.log(f"{spec['site_name']}: http://{spec['hostname']}:<port>/")
+
+    def site_settings(self, site, spec):
+        values = dict(spec["settings"])
+        logo_title, initials = spec["logo"]
+        values["logo"] = logo_image(logo_title, initials, values["brand_colour"])
+        settings, created = SiteSettings.objects.get_or_create(site=site, defaults=values)
+        if not created and not settings.organisation_name:
+            # A settings row Wagtail made empty on first request: fill it once.
+            for field, value in values.items():
+                setattr(settings, field, value)
+            settings.save()
+
+    def section(self, home, spec):
+        kind = spec["type"]
+        common = {
+            "slug": spec["slug"],
+            "title": spec["title"],
+            "show_in_menus": spec.get("show_in_menus", True),
+        }
+        if kind == "vision":
+            self.child(home, VisionPage, statement=spec["statement"], body=spec["body"], **common)
+        elif kind == "mission":
+            pillars = [
+                MissionPillar(title=title, description=description, sort_order=index)
+                for index, (title, description) in enumerate(spec["pillars"])
+            ]
+            self.child(
+                home,
+                MissionPage,
+                statement=spec["statement"],
+                pillars_heading=spec["pillars_heading"],
+                pillars=pillars,
+                body=spec["body"],
+                **common,
+            )
+        elif kind == "standard":
+            self.child(home, StandardPage, introduction=spec["introduction"], body=spec["body"], **common)
+        elif kind == "story_index":
+            index, _ = self.child(home, StoryIndexPage, introduction=spec["introduction"], **common)
+            for story in spec["children"]:
+                self.child(
+                    index,
+                    StoryPage,
+                    slug=story["slug"],
+                    title=story["title"],
+                    subject=story["subject"],
+                    region=story["region"],
+                    pull_quote=story["pull_quote"],
+                    listing_summary=story["summary"],
+                    image=landscape_image(*story["image"]),
+                    body=[*story["body"], ("paragraph", content.FICTIONAL_NOTE)],
+                )
+        elif kind == "news_index":
+            index, _ = self.child(home, NewsIndexPage, introduction=spec["introduction"], **common)
+            for article in spec["children"]:
+                self.child(
+                    index,
+                    ArticlePage,
+                    slug=article["slug"],
+                    title=article["title"],
+                    publication_date=article["publication_date"],
+                    summary=article["summary"],
+                    image=landscape_image(*article["image"]),
+                    topics=list(Topic.objects.filter(slug__in=article["topics"])),
+                    body=article["body"],
+                )
+        else:
+            raise ValueError(f"Unknown demo page type {kind!r}")
+
+    def child(self, parent, page_class, *, slug, **fields):
+        """The page at `slug` under `parent`, created and published if missing."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific, False
+        fields["body"] = self.resolve_body(parent, fields.get("body") or [])
+        if not hasattr(page_class, "body"):
+            fields.pop("body")
+        page = page_class(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page, True
+
+    def find(self, home, path):
+        page = home
+        for slug in path.split("/"):
+            page = page.get_children().get(slug=slug)
+        return page.specific
+
+    def resolve_body(self, home, blocks):
+        """Turn the content module's plain values into StreamField values."""
+        resolved = []
+        for block_type, value in blocks:
+            if block_type == "paragraph":
+                value = RichText(value)
+            elif isinstance(value, dict) and isinstance(value.get("link"), dict):
+                link = dict(value["link"])
+                if isinstance(link.get("page"), str):
+                    link["page"] = self.find(home, link["page"])
+                value = {**value, "link": link}
+            resolved.append((block_type, value))
+        return resolved

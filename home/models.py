@@ -1,0 +1,135 @@
+"""The home page: the root of each organisation's site.
+
+It lives in its own app because it shows news and stories, so it depends on
+`articles` and `stories`, which themselves depend only on `pages`.
+"""
+
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Orderable
+
+from articles.models import latest_articles
+from pages.listing import listing_queryset
+from pages.mixins import BasePage
+from pages.models import body_field
+from stories.models import StoryPage
+
+
+class HomePage(BasePage):
+    """The front page of one organisation's site; every other page sits below it."""
+
+    hero_heading = models.CharField(
+        max_length=160, help_text="The big line at the top of the page, e.g. the vision."
+    )
+    hero_text = models.TextField(
+        max_length=600, blank=True, help_text="One or two sentences under the big line."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide picture beside the big line. Optional.",
+    )
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the button under the big line goes. Leave blank for no button.",
+    )
+    hero_link_label = models.CharField(
+        max_length=60, blank=True, help_text="The button's words. Blank uses the page's title."
+    )
+    body = body_field()
+    news_heading = models.CharField(
+        max_length=120,
+        blank=True,
+        default="Recent articles and news",
+        help_text="Heading above the latest articles. Leave blank to hide the section.",
+    )
+    news_count = models.PositiveSmallIntegerField(
+        default=4, help_text="How many of the latest articles to show (0 hides the section)."
+    )
+    stories_heading = models.CharField(
+        max_length=120,
+        blank=True,
+        default="Stories",
+        help_text="Heading above the featured stories. Leave blank to hide the section.",
+    )
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "pages.VisionPage",
+        "pages.MissionPage",
+        "stories.StoryIndexPage",
+        "articles.NewsIndexPage",
+        "pages.StandardPage",
+    ]
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                PageChooserPanel("hero_link_page"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading="Hero",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("news_heading"), FieldPanel("news_count")], heading="Latest news"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("stories_heading"),
+                InlinePanel("featured_stories", label="Featured story", max_num=6),
+            ],
+            heading="Featured stories",
+            help_text="Choose up to six; with none chosen the newest three are shown.",
+        ),
+    ]
+
+    def get_latest_articles(self):
+        if not self.news_heading or not self.news_count:
+            return []
+        return list(latest_articles(self)[: self.news_count])
+
+    def get_featured_stories(self):
+        """The stories editors chose, in their order, or else the newest three."""
+        if not self.stories_heading:
+            return []
+        queryset = listing_queryset(StoryPage, self)
+        # Read through the cluster so previews of unsaved choices work too.
+        chosen_ids = [choice.story_id for choice in self.featured_stories.all()]
+        if chosen_ids:
+            by_id = queryset.in_bulk(chosen_ids)
+            return [by_id[pk] for pk in chosen_ids if pk in by_id]
+        return list(queryset.order_by("-first_published_at", "-pk")[:3])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = self.get_latest_articles()
+        context["featured_stories"] = self.get_featured_stories()
+        return context
+
+
+class HomeFeaturedStory(Orderable):
+    """A story chosen to appear on the home page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey(
+        "stories.StoryPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A story from this site.",
+    )
+
+    panels = [PageChooserPanel("story")]

@@ -1,0 +1,33 @@
+"""Colour arithmetic for brand colours, so an editor cannot pick an unreadable one."""
+
+import re
+
+from django.core.exceptions import ValidationError
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# WCAG 2.2 AA for normal-size text.
+MINIMUM_CONTRAST = 4.5
+
+
+def relative_luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    red, green, blue = linear
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first, second):
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def validate_brand_colour(value):
+    """The brand colour carries white text and is used for links on white."""
+    if not HEX_COLOUR.match(value or ""):
+        raise ValidationError("Enter a colour as # and six hex digits, e.g. #1d4f91.")
+    ratio = contrast_ratio(value, "#ffffff")
+    if ratio < MINIMUM_CONTRAST:
+        raise ValidationError(
+            f"White text on this colour has a contrast of {ratio:.1f}:1; "
+            f"choose a darker colour (at least {MINIMUM_CONTRAST}:1) so everyone can read it."
+        )

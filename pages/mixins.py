@@ -1,0 +1,100 @@
+"""What every page shares: how it is listed, how it is shared, and the base page itself.
+
+Each mixin carries its own panels so a page class only combines them.
+"""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class ListingFields(models.Model):
+    """How a page appears in listings and cards elsewhere on the site."""
+
+    listing_title = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Shown in listings and cards instead of the page title. Optional.",
+    )
+    listing_summary = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences for listings, search results and link previews.",
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in listings instead of the page's main image. Optional.",
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("listing_title"),
+                FieldPanel("listing_summary"),
+                FieldPanel("listing_image"),
+            ],
+            heading="Listings",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class SocialFields(models.Model):
+    """What a link to the page shows when it is shared on social media."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared. Falls back to the listing or main image.",
+    )
+    social_text = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Shown when the page is shared. Falls back to the listing summary.",
+    )
+
+    social_panels = [
+        MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading="Sharing")
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(ListingFields, SocialFields, Page):
+    """Abstract parent of every page type on the site."""
+
+    # Pages are built from editable content only; none of them is a container
+    # of arbitrary children unless its class says so.
+    subpage_types = []
+
+    promote_panels = Page.promote_panels + ListingFields.listing_panels + SocialFields.social_panels
+
+    class Meta:
+        abstract = True
+
+    # Page types with a main image name it `image`; the listing image overrides it.
+    def get_listing_image(self):
+        return self.listing_image or getattr(self, "image", None)
+
+    def get_listing_title(self):
+        return self.listing_title or self.title
+
+    def get_listing_summary(self):
+        return self.listing_summary or self.search_description or getattr(self, "summary", "")
+
+    def get_social_image(self):
+        return self.social_image or self.get_listing_image()
+
+    def get_social_text(self):
+        return self.social_text or self.get_listing_summary()

@@ -1,0 +1,195 @@
+"""Organisation pages every site has (vision, mission, standard pages) and per-site settings."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+
+from .blocks import BodyBlock
+from .colours import validate_brand_colour
+from .mixins import BasePage
+
+HOME_PAGE = "home.HomePage"
+
+
+def body_field():
+    """The shared body StreamField, declared the same way on every page type."""
+    return StreamField(BodyBlock(), blank=True, help_text="The main content of the page.")
+
+
+class VisionPage(BasePage):
+    """The organisation's vision: one statement, then the reasoning behind it."""
+
+    statement = models.TextField(
+        max_length=400, help_text="The vision in one sentence, shown large under the title."
+    )
+    body = body_field()
+
+    template = "pages/vision_page.html"
+    parent_page_types = [HOME_PAGE]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("statement"), FieldPanel("body")]
+
+
+class MissionPage(BasePage):
+    """The organisation's mission statement and the pillars that carry it out."""
+
+    statement = models.TextField(
+        max_length=400, help_text="The mission in one sentence, shown large under the title."
+    )
+    pillars_heading = models.CharField(
+        max_length=120,
+        blank=True,
+        default="How we do it",
+        help_text="Heading above the pillars. Leave blank to hide it.",
+    )
+    body = body_field()
+
+    template = "pages/mission_page.html"
+    parent_page_types = [HOME_PAGE]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("statement"),
+        MultiFieldPanel(
+            [FieldPanel("pillars_heading"), InlinePanel("pillars", label="Pillar")],
+            heading="Pillars",
+        ),
+        FieldPanel("body"),
+    ]
+
+
+class MissionPillar(Orderable):
+    """One pillar of the mission: a short title, a description and an optional link."""
+
+    page = ParentalKey(MissionPage, on_delete=models.CASCADE, related_name="pillars")
+    title = models.CharField(max_length=120, help_text="e.g. 'Trustworthy Information'.")
+    description = models.TextField(max_length=600, help_text="One or two sentences.")
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: a page on this site to read more about this pillar.",
+    )
+    link_url = models.URLField(
+        blank=True, help_text="Optional: or an address on another website (not both)."
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("link_page"),
+        FieldPanel("link_url"),
+    ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.link_page_id and self.link_url:
+            raise ValidationError({"link_url": "Choose a page or enter an address, not both."})
+
+    @property
+    def link_href(self):
+        if self.link_page_id:
+            return self.link_page.url
+        return self.link_url
+
+
+class StandardPage(BasePage):
+    """A plain page of text: about us, contact, privacy."""
+
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text="A short opening paragraph, shown larger."
+    )
+    body = body_field()
+
+    template = "pages/standard_page.html"
+    parent_page_types = [HOME_PAGE, "pages.StandardPage"]
+    subpage_types = ["pages.StandardPage"]
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who the site belongs to and how it looks: one set per organisation's site."""
+
+    organisation_name = models.CharField(
+        max_length=120, help_text="Shown in the header, the footer and the browser tab."
+    )
+    tagline = models.CharField(
+        max_length=160, blank=True, help_text="A short line under the name in the footer."
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header. Its alt text should be the organisation's name.",
+    )
+    brand_colour = models.CharField(
+        max_length=7,
+        default="#1d4f91",
+        validators=[validate_brand_colour],
+        help_text="Header, buttons and links. Must be dark enough for white text on it.",
+    )
+    contact_email = models.EmailField(blank=True, help_text="Shown in the footer.")
+    facebook_url = models.URLField(blank=True, help_text="Full address of the Facebook page.")
+    instagram_url = models.URLField(blank=True, help_text="Full address of the Instagram profile.")
+    x_url = models.URLField(blank=True, verbose_name="X URL", help_text="Full address on X.")
+    youtube_url = models.URLField(
+        blank=True, verbose_name="YouTube URL", help_text="Full address of the YouTube channel."
+    )
+    linkedin_url = models.URLField(
+        blank=True, verbose_name="LinkedIn URL", help_text="Full address of the LinkedIn page."
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading="Identity",
+        ),
+        FieldPanel("brand_colour"),
+        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("linkedin_url"),
+            ],
+            heading="Social media",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+
+    def __str__(self):
+        return self.organisation_name or str(self.site)
+
+    @property
+    def social_links(self):
+        """(name, address) pairs for the footer, only those filled in."""
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+            ("LinkedIn", self.linkedin_url),
+        ]
+        return [(name, url) for name, url in links if url]

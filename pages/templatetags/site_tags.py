@@ -1,0 +1,45 @@
+"""Navigation and small helpers shared by every template."""
+
+from django import template
+
+from wagtail.models import Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's children that editors ticked 'Show in menus' for."""
+    request = context["request"]
+    root = _site_root(request)
+    current = context.get("page")
+    current_path = current.path if current else ""
+    menu_pages = root.get_children().live().public().in_menu() if root else []
+    return {
+        "root": root,
+        # A section is current when the page being read is it or lies below it.
+        "items": [(item, current_path.startswith(item.path)) for item in menu_pages],
+        "is_home": bool(current and root and current.pk == root.pk),
+    }
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail from the home page to the page being read; empty on the home page itself."""
+    page = context.get("page")
+    root = _site_root(context["request"])
+    if not page or not root or page.depth <= root.depth:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth)
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.filter
+def absolute_url(path, request):
+    """An absolute address on the host the visitor asked for (each site has its own)."""
+    return request.build_absolute_uri(path)

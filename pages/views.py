@@ -1,0 +1,37 @@
+"""The few views that are not Wagtail pages."""
+
+from django.http import HttpResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Site
+
+from .colours import HEX_COLOUR
+from .models import SiteSettings
+
+DEFAULT_BRAND_COLOUR = SiteSettings._meta.get_field("brand_colour").default
+
+
+@require_GET
+@cache_control(max_age=300, public=True)
+def brand_stylesheet(request):
+    """The current site's brand colour as CSS custom properties.
+
+    Served as a stylesheet rather than an inline style so that a strict
+    Content-Security-Policy (style-src 'self') holds.
+    """
+    site = Site.find_for_request(request)
+    colour = DEFAULT_BRAND_COLOUR
+    if site is not None:
+        chosen = SiteSettings.for_site(site).brand_colour
+        # Validated in the admin form; checked again because it lands in CSS.
+        if HEX_COLOUR.match(chosen or ""):
+            colour = chosen
+    css = f":root {{ --brand: {colour}; }}\n"
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+@require_GET
+def health_check(request):
+    """For load balancers: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")

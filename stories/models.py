@@ -1,0 +1,79 @@
+"""Stories of students, families, teachers and communities across New Mexico."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from pages.listing import listing_queryset, paginate
+from pages.mixins import BasePage
+from pages.models import HOME_PAGE, body_field
+
+
+class Region(models.TextChoices):
+    """New Mexico's regions, as the state's own education and planning maps group them."""
+
+    NORTHWEST = "northwest", "Northwest"
+    NORTH_CENTRAL = "north-central", "North Central"
+    NORTHEAST = "northeast", "Northeast"
+    CENTRAL = "central", "Central (Albuquerque metro)"
+    SOUTHWEST = "southwest", "Southwest"
+    SOUTHEAST = "southeast", "Southeast"
+
+
+class StoryIndexPage(BasePage):
+    """The list of stories, newest first."""
+
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text="A short paragraph above the list of stories."
+    )
+
+    template = "pages/story_index_page.html"
+    parent_page_types = [HOME_PAGE]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+    stories_per_page = 12
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    def get_stories(self):
+        return listing_queryset(StoryPage, self).order_by("-first_published_at", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = paginate(request, self.get_stories(), self.stories_per_page)
+        return context
+
+
+class StoryPage(BasePage):
+    """One person's or one community's story, with where in New Mexico it happened."""
+
+    subject = models.CharField(
+        max_length=120,
+        help_text="Who the story is about: a person, a family, a school or a community.",
+    )
+    region = models.CharField(
+        max_length=20, choices=Region.choices, help_text="Where in New Mexico the story happened."
+    )
+    pull_quote = models.TextField(
+        max_length=400, blank=True, help_text="A line from the story, shown large. Optional."
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The story's main picture. Give it alt text in the image library.",
+    )
+    body = body_field()
+
+    template = "pages/story_page.html"
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("subject"), FieldPanel("region")], heading="About the story"),
+        FieldPanel("pull_quote"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
