@@ -1,0 +1,128 @@
+"""Builders for test content, in one place so every test makes pages the same way.
+
+Each builder creates and publishes a page (unless told `live=False`) with
+sensible defaults that a test overrides only where it matters.
+"""
+
+import datetime
+import io
+import itertools
+
+from django.core.files.images import ImageFile
+
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+
+from articles.models import ArticlePage, NewsIndexPage, Topic
+from home.models import HomePage
+from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
+from stories.models import StoryIndexPage, StoryPage
+
+_sequence = itertools.count(1)
+
+
+def _unique(prefix):
+    return f"{prefix}-{next(_sequence)}"
+
+
+def make_image(title=None, alt_text="A test picture", size=(64, 36)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, "#336699").save(buffer, format="PNG")
+    title = title or _unique("image")
+    image = get_image_model()(title=title, description=alt_text)
+    image.file = ImageFile(buffer, name=f"{title}.png")
+    image.save()
+    return image
+
+
+def _add(parent, page, live=True):
+    parent.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    else:
+        page.live = False
+        page.save_revision()
+        page.save()
+    return page
+
+
+def remove_wagtail_welcome_site():
+    """Wagtail's migrations add a placeholder page and default site; tests build their own."""
+    for page in Page.objects.filter(depth=2):
+        if page.specific_class is Page:
+            Site.objects.filter(root_page=page).delete()
+            page.delete()
+
+
+def make_site(hostname="localhost", name="Test Organisation", default=True, **home_fields):
+    """A home page at the root of the tree and the Site that serves it."""
+    if default:
+        remove_wagtail_welcome_site()
+    home_fields.setdefault("title", name)
+    home_fields.setdefault("hero_heading", f"Welcome to {name}")
+    home = _add(Page.get_first_root_node(), HomePage(slug=_unique("home"), **home_fields))
+    site = Site.objects.create(
+        hostname=hostname, port=80, root_page=home, is_default_site=default, site_name=name
+    )
+    SiteSettings.objects.update_or_create(site=site, defaults={"organisation_name": name})
+    return site
+
+
+def make_vision(parent, **fields):
+    fields.setdefault("title", "Vision")
+    fields.setdefault("statement", "Every child thrives.")
+    return _add(parent, VisionPage(slug=fields.pop("slug", _unique("vision")), **fields))
+
+
+def make_mission(parent, pillars=("Trustworthy Information",), **fields):
+    fields.setdefault("title", "Mission")
+    fields.setdefault("statement", "Schools that serve their communities.")
+    page = MissionPage(slug=fields.pop("slug", _unique("mission")), **fields)
+    page.pillars = [
+        MissionPillar(title=title, description=f"About {title}.", sort_order=index)
+        for index, title in enumerate(pillars)
+    ]
+    return _add(parent, page)
+
+
+def make_standard(parent, live=True, **fields):
+    fields.setdefault("title", "About us")
+    return _add(parent, StandardPage(slug=fields.pop("slug", _unique("page")), **fields), live=live)
+
+
+def make_news_index(parent, **fields):
+    fields.setdefault("title", "News")
+    return _add(parent, NewsIndexPage(slug=fields.pop("slug", _unique("news")), **fields))
+
+
+def make_article(index, live=True, topics=(), **fields):
+    fields.setdefault("title", _unique("Article"))
+    fields.setdefault("summary", "What happened, in a sentence.")
+    fields.setdefault("publication_date", datetime.date(2024, 1, 1))
+    page = ArticlePage(slug=fields.pop("slug", _unique("article")), **fields)
+    page.topics = list(topics)
+    return _add(index, page, live=live)
+
+
+def make_topic(name="ESSA", slug=None, description=""):
+    return Topic.objects.create(name=name, slug=slug or _unique("topic"), description=description)
+
+
+def make_story_index(parent, **fields):
+    fields.setdefault("title", "Stories")
+    return _add(parent, StoryIndexPage(slug=fields.pop("slug", _unique("stories")), **fields))
+
+
+def make_story(index, live=True, **fields):
+    fields.setdefault("title", _unique("Story"))
+    fields.setdefault("subject", "A teacher")
+    fields.setdefault("region", "central")
+    return _add(index, StoryPage(slug=fields.pop("slug", _unique("story")), **fields), live=live)
+
+
+def make_private(page, password="secret"):
+    """Put `page` behind a password, as an editor does with the Privacy control."""
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+    )
