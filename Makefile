@@ -1,0 +1,63 @@
+# Two commands do all set-up on a fresh machine:
+#   make run   - virtualenv, locked dependencies, migrations, demo content, local server
+#   make test  - the whole test suite (installs Debian's Chromium for browser tests if missing)
+
+PORT ?= 8000
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+# .python-version pins 3.12; pyenv's python3 shim honours it, python3.12 also works.
+BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo python3)
+
+.PHONY: run test install install-test migrate demo admin lock lint chromium clean
+
+$(VENV)/pyvenv.cfg:
+	@$(BASE_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12 or newer is needed, found " + sys.version.split()[0]'
+	$(BASE_PYTHON) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: requirements/base.lock | $(VENV)/pyvenv.cfg
+	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements/base.lock
+	@touch $@
+
+$(VENV)/.installed-test: requirements/test.lock | $(VENV)/pyvenv.cfg
+	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements/test.lock
+	@touch $@ $(VENV)/.installed-base
+
+install: $(VENV)/.installed-base
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(PYTHON) manage.py migrate --no-input
+
+demo: migrate
+	$(PYTHON) manage.py load_demo_content
+
+admin: migrate
+	$(PYTHON) manage.py create_local_admin
+
+run: demo admin
+	@echo ""
+	@echo "  Learning Alliance of New Mexico:  http://127.0.0.1:$(PORT)/  (also http://localhost:$(PORT)/)"
+	@echo "  NewMexicoKidsCAN:                 http://kidscan.localhost:$(PORT)/"
+	@echo "  Wagtail admin (either site):      http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
+
+chromium:
+	@sh scripts/ensure-chromium
+
+test: install-test chromium
+	$(PYTHON) -m pytest
+
+lint: install-test
+	$(PYTHON) -m pip install --quiet ruff
+	$(VENV)/bin/ruff check .
+
+# Re-resolve the lock files after changing pyproject.toml (needs network).
+lock: | $(VENV)/pyvenv.cfg
+	$(PYTHON) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes --custom-compile-command "make lock" -o requirements/base.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.12 --generate-hashes --custom-compile-command "make lock" -o requirements/test.lock
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
