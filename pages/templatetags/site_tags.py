@@ -43,3 +43,10 @@ def breadcrumbs(context):
 def absolute_url(path, request):
     """An absolute address on the host the visitor asked for (each site has its own)."""
     return request.build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The page's address on the host the visitor used, so each site (and dev port) is right."""
+    request = context["request"]
+    return request.build_absolute_uri(page.get_url(request))

@@ -1,0 +1,255 @@
+"""Accessibility, layout and no-JavaScript checks of both demo sites in a real Chromium.
+
+Each test loads the demo content (both organisations' sites) and visits every
+live page of a site, so one slow content load covers many pages. Failures
+list every offending page at once rather than stopping at the first.
+"""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.management import call_command
+
+from wagtail.models import Site
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+DEFAULT_HOST = "localhost"
+KIDSCAN_HOST = "kidscan.localhost"
+HOSTNAMES = [DEFAULT_HOST, KIDSCAN_HOST]
+
+# WCAG 2.0, 2.1 and 2.2 levels A and AA, nothing else (no best-practice rules).
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+
+NARROW_VIEWPORT = {"width": 320, "height": 640}
+
+
+# --- helpers ---------------------------------------------------------------
+
+
+def _load_demo():
+    call_command("load_demo_content", stdout=_Discard())
+
+
+class _Discard:
+    def write(self, *args):
+        pass
+
+    def flush(self):
+        pass
+
+
+def _origin(live_server, hostname):
+    """The live server's address under one site's host name (Chromium maps *.localhost to loopback)."""
+    port = urlsplit(live_server.url).port
+    return f"http://{hostname}:{port}"
+
+
+def _page_urls(live_server, hostname):
+    """Every live page of the site at `hostname`, as absolute URLs on the live server."""
+    site = Site.objects.get(hostname=hostname)
+    origin = _origin(live_server, hostname)
+    pages = site.root_page.get_descendants(inclusive=True).live().order_by("path")
+    urls = [origin + page.get_url_parts()[2] for page in pages]
+    assert len(urls) > 1, f"expected several live pages on {hostname}, found {urls}"
+    return urls
+
+
+def _serve_media(context):
+    """The live server runs with DEBUG off and so serves no media; answer image
+    requests from MEDIA_ROOT so pages lay out with their real pictures."""
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+
+    def handle(route):
+        relative = unquote(urlsplit(route.request.url).path)[len(settings.MEDIA_URL) :]
+        path = (media_root / relative).resolve()
+        if path.is_file() and media_root in path.parents:
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            route.fulfill(path=path, content_type=content_type)
+        else:
+            route.fulfill(status=404, body="not found")
+
+    context.route(f"**{settings.MEDIA_URL}**", handle)
+
+
+def _visit(page, url):
+    response = page.goto(url, wait_until="load")
+    assert response is not None, f"no response for {url}"
+    return response
+
+
+def _format_problems(title, problems):
+    return title + ":\n" + "\n".join(f"  - {problem}" for problem in problems)
+
+
+# --- 1. axe-core, headings, language, status --------------------------------
+
+
+@pytest.mark.parametrize("hostname", HOSTNAMES)
+def test_every_page_passes_axe_wcag_aa(hostname, live_server, page):
+    _load_demo()
+    _serve_media(page.context)
+    axe = Axe()
+    problems = []
+    urls = _page_urls(live_server, hostname)
+    for url in urls:
+        response = _visit(page, url)
+        if response.status != 200:
+            problems.append(f"{url}: HTTP status {response.status}, expected 200")
+            continue
+        h1_count = page.locator("h1").count()
+        if h1_count != 1:
+            problems.append(f"{url}: {h1_count} <h1> elements, expected exactly one")
+        lang = (page.locator("html").get_attribute("lang") or "").strip()
+        if not lang:
+            problems.append(f"{url}: <html> has no lang attribute value")
+        results = axe.run(page, options=AXE_OPTIONS)
+        for violation in results.response["violations"]:
+            targets = [", ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+            problems.append(
+                f"{url}: axe {violation['id']} ({violation['impact']}, "
+                f"{len(violation['nodes'])} node(s)): {'; '.join(targets)}"
+                f" | {violation['help']}"
+            )
+    assert not problems, _format_problems(
+        f"{hostname}: accessibility problems on {len(urls)} pages", problems
+    )
+
+
+# --- 2. no horizontal scrolling at 320px -------------------------------------
+
+
+@pytest.mark.parametrize("hostname", HOSTNAMES)
+def test_no_page_scrolls_horizontally_at_320px(hostname, live_server, new_context):
+    _load_demo()
+    context = new_context(viewport=NARROW_VIEWPORT)
+    _serve_media(context)
+    page = context.new_page()
+    problems = []
+    for url in _page_urls(live_server, hostname):
+        response = _visit(page, url)
+        assert response.status == 200, f"{url}: HTTP status {response.status}"
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > NARROW_VIEWPORT["width"] + 1:
+            widest = page.evaluate(
+                """(limit) => [...document.querySelectorAll('body *')]
+                    .filter((el) => el.getBoundingClientRect().right > limit + 1)
+                    .slice(0, 3)
+                    .map((el) => el.tagName.toLowerCase()
+                        + (el.className && typeof el.className === 'string'
+                            ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+                        + ' (right edge ' + Math.round(el.getBoundingClientRect().right) + 'px)')""",
+                NARROW_VIEWPORT["width"],
+            )
+            problems.append(f"{url}: scrollWidth {scroll_width}px; overflowing: {widest}")
+    assert not problems, _format_problems(
+        f"{hostname}: pages wider than a {NARROW_VIEWPORT['width']}px screen", problems
+    )
+
+
+# --- 3. works without JavaScript ----------------------------------------------
+
+
+def test_pages_work_without_javascript(live_server, new_context):
+    _load_demo()
+    site = Site.objects.get(hostname=DEFAULT_HOST)
+    home = site.root_page.specific
+    news = home.get_children().get(slug="news")
+    article = news.get_children().live().first()
+    origin = _origin(live_server, DEFAULT_HOST)
+
+    context = new_context(java_script_enabled=False)
+    _serve_media(context)
+    page = context.new_page()
+    for target in (home, news, article):
+        url = origin + target.get_url_parts()[2]
+        response = _visit(page, url)
+        assert response.status == 200, f"{url}: HTTP status {response.status}"
+
+        main = page.locator("main#main")
+        expect(main, f"{url}: main landmark").to_be_visible()
+        expect(main.locator("h1"), f"{url}: main heading").to_be_visible()
+        expect(main.locator("h1")).not_to_be_empty()
+
+        menu_links = page.get_by_role("navigation", name="Main").get_by_role("link")
+        assert menu_links.count() >= 3, f"{url}: expected the main menu's links"
+        for index in range(menu_links.count()):
+            expect(menu_links.nth(index), f"{url}: menu link {index}").to_be_visible()
+        expect(menu_links.filter(has_text="News")).to_have_attribute("href", news.get_url_parts()[2])
+
+        if target is news:
+            expect(main.locator(".card").first).to_be_visible()
+            expect(main.get_by_role("link", name=article.title, exact=True)).to_be_visible()
+        if target is article:
+            expect(main.get_by_text(article.summary)).to_be_visible()
+
+        # Keyboard: the first Tab stop is the skip link; Enter follows it to #main.
+        skip_link = page.get_by_role("link", name="Skip to main content")
+        page.keyboard.press("Tab")
+        expect(skip_link, f"{url}: skip link is the first Tab stop").to_be_focused()
+        expect(skip_link).to_be_in_viewport()
+        page.keyboard.press("Enter")
+        page.wait_for_url(lambda address: urlsplit(address).fragment == "main")
+        expect(main, f"{url}: focus moves to main").to_be_focused()
+
+
+# --- 4. ready for a strict Content-Security-Policy -----------------------------
+
+
+@pytest.mark.parametrize("hostname", HOSTNAMES)
+def test_pages_have_no_inline_scripts_or_styles(hostname, live_server, page):
+    _load_demo()
+    problems = []
+    for url in _page_urls(live_server, hostname):
+        response = _visit(page, url)
+        assert response.status == 200, f"{url}: HTTP status {response.status}"
+        offenders = page.evaluate(
+            """() => {
+                const scripts = [...document.querySelectorAll('script:not([src])')]
+                    .filter((el) => (el.type || '').toLowerCase() !== 'application/ld+json');
+                const styled = [...document.querySelectorAll('[style]')];
+                const handlers = [...document.querySelectorAll('*')].filter((el) =>
+                    [...el.attributes].some((attr) => attr.name.startsWith('on')));
+                const describe = (el) => el.outerHTML.slice(0, 120);
+                return [
+                    ...scripts.map((el) => 'inline <script>: ' + describe(el)),
+                    ...styled.map((el) => 'style attribute: ' + describe(el)),
+                    ...handlers.map((el) => 'event-handler attribute: ' + describe(el)),
+                ];
+            }"""
+        )
+        problems.extend(f"{url}: {offender}" for offender in offenders)
+    assert not problems, _format_problems(
+        f"{hostname}: markup a strict CSP (script-src/style-src 'self') would block", problems
+    )
+
+
+# --- 5. each site wears its own brand -----------------------------------------
+
+
+def test_the_two_sites_have_different_header_colours(live_server, page):
+    _load_demo()
+    colours = {}
+    for hostname in HOSTNAMES:
+        url = _origin(live_server, hostname) + "/"
+        response = _visit(page, url)
+        assert response.status == 200, f"{url}: HTTP status {response.status}"
+        colours[hostname] = page.locator(".site-header").evaluate(
+            "(el) => getComputedStyle(el).backgroundColor"
+        )
+    assert colours[DEFAULT_HOST] != colours[KIDSCAN_HOST], colours
+    # The colours are each site's brand colour, not a fallback.
+    assert colours[DEFAULT_HOST] == "rgb(29, 79, 145)", colours  # #1d4f91
+    assert colours[KIDSCAN_HOST] == "rgb(122, 31, 92)", colours  # #7a1f5c
