@@ -47,6 +47,16 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         value_class = LinkValue
 
+    def __init__(self, *args, required=True, **kwargs):
+        # StructBlock has no notion of being required; a link that goes nowhere
+        # would render as a button with no destination, so we add one.
+        self._link_required = required
+        super().__init__(*args, **kwargs)
+
+    @property
+    def required(self):
+        return self._link_required
+
     def clean(self, value):
         value = super().clean(value)
         has_page, has_url = bool(value.get("page")), bool(value.get("url"))
@@ -54,7 +64,8 @@ class LinkBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 block_errors={"url": ValidationError("Choose a page or enter an address, not both.")}
             )
-        if not has_page and not has_url and self.required:
+        # Drafts may be saved unfinished; the destination is needed to publish.
+        if not has_page and not has_url and self.required and not self.is_deferred_validation:
             raise StructBlockValidationError(
                 block_errors={"page": ValidationError("Choose a page or enter an address.")}
             )
@@ -69,8 +80,7 @@ class OptionalLinkBlock(LinkBlock):
     """A link that may be left empty."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, required=False, **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
@@ -216,6 +226,7 @@ class FeaturedReportBlock(blocks.StructBlock):
         template = f"{BLOCK_TEMPLATE_DIR}/featured_report_block.html"
         description = "A report given pride of place, with a summary and a link to read it."
         preview_value = {
+            "label": "Featured report",
             "title": "The State of Educational Opportunity in New Mexico",
             "summary": "What parents across the state told researchers about their schools.",
             "partners": "50CAN and Edge Research",

@@ -4,7 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
 # WCAG 2.2 AA for normal-size text.
 MINIMUM_CONTRAST = 4.5
 

@@ -3,10 +3,11 @@
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
 
 from articles.models import ArticlePage, NewsIndexPage
 from home.models import HomePage
@@ -91,7 +92,7 @@ class TestTreeRules(WagtailPageTestCase):
         self.assertCanNotCreateAt(StoryIndexPage, MissionPage)
 
     def test_standard_page_nests_under_a_home_page_or_another_standard_page(self):
-        """Plain pages can be added under the home page or under each other, and hold only plain pages."""
+        """Plain pages go under the home page or under each other, and hold only plain pages."""
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
         self.assertCanCreateAt(StandardPage, StandardPage)
@@ -121,7 +122,7 @@ class TestTreeRules(WagtailPageTestCase):
         self.assertCanNotCreateAt(NewsIndexPage, StandardPage)
 
     def test_article_sits_only_in_a_news_index(self):
-        """An article can only be added in the news section, not under the home page or the stories."""
+        """An article can only be added in the news section, not under the home page or stories."""
         self.assertAllowedParentPageTypes(ArticlePage, {NewsIndexPage})
         self.assertAllowedSubpageTypes(ArticlePage, set())
         self.assertCanNotCreateAt(HomePage, ArticlePage)
@@ -145,7 +146,7 @@ SINGLETONS = [
 @pytest.mark.django_db
 @pytest.mark.parametrize("model, make", SINGLETONS)
 def test_singleton_is_one_per_home_page(model, make):
-    """Once a site has this section it is no longer offered there, but another site can add its own."""
+    """Once a site has this section it is not offered there again; another site can add its own."""
     site = make_site()
     other = make_site(hostname="other.localhost", name="Other Organisation", default=False)
     home, other_home = site.root_page, other.root_page
@@ -391,7 +392,7 @@ class TestMissionPillarLinks(WagtailPageTestCase):
         assert not MissionPage.objects.exists()
 
     def test_pillar_with_only_a_url_shows_a_more_about_link(self):
-        """A visitor to the mission page sees "More about ..." linking to a pillar's outside address."""
+        """Mission page visitors see "More about ..." linking to a pillar's outside address."""
         self.assertCanCreate(
             self.home,
             MissionPage,
