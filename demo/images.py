@@ -68,27 +68,29 @@ def draw_logo(initials, colour, size=256):
     return output.getvalue()
 
 
-def get_or_create_image(title, alt_text, data, filename):
-    """The library image called `title`, made from `data` the first time only."""
+def get_or_create_image(title, alt_text, draw, filename):
+    """The library image called `title`, drawn by `draw()` the first time only."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
     image = Image(title=title, description=alt_text)
-    image.file = ImageFile(io.BytesIO(data), name=filename)
+    image.file = ImageFile(io.BytesIO(draw()), name=filename)
     image.save()
     return image
 
 
 def landscape_image(title, alt_text):
-    return get_or_create_image(title, alt_text, draw_landscape(title), f"{_slug(title)}.jpg")
+    return get_or_create_image(
+        title, alt_text, lambda: draw_landscape(title), f"{_slug(title)}.jpg"
+    )
 
 
 def logo_image(title, initials, colour):
     # The logo sits next to the organisation's name, so it is decorative there;
     # the description still helps editors in the image library.
     return get_or_create_image(
-        title, f"{title} badge", draw_logo(initials, colour), f"{_slug(title)}.png"
+        title, f"{title} badge", lambda: draw_logo(initials, colour), f"{_slug(title)}.png"
     )
 
 

@@ -63,21 +63,22 @@ class DemoLoader:
                 "is_default_site": spec["is_default_site"],
             },
         )
-        self.site_settings(site, spec)
         for topic in spec["topics"]:
             Topic.objects.get_or_create(slug=topic[1], defaults={"name": topic[0], "description": topic[2]})
         for page_spec in spec["pages"]:
             self.section(home, page_spec)
+        self.site_settings(site, spec, home)
         if home_is_new:
             # The home page links into its own site, so it is finished last.
             home.hero_link_page = self.find(home, home_spec["hero_link"])
             home.hero_link_label = home_spec["hero_link_label"]
             home.body = self.resolve_body(home, home_spec["body"])
             home.save_revision().publish()
-        self.log(f"{spec['site_name']}: http://{spec['hostname']}:<port>/")
+        self.log(f"{spec['site_name']}: served at host {spec['hostname']}")
 
-    def site_settings(self, site, spec):
+    def site_settings(self, site, spec, home):
         values = dict(spec["settings"])
+        values["privacy_page"] = home.get_children().filter(slug="privacy").first()
         logo_title, initials = spec["logo"]
         values["logo"] = logo_image(logo_title, initials, values["brand_colour"])
         settings, created = SiteSettings.objects.get_or_create(site=site, defaults=values)

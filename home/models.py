@@ -93,7 +93,7 @@ class HomePage(BasePage):
                 InlinePanel("featured_stories", label="Featured story", max_num=6),
             ],
             heading="Featured stories",
-            help_text="Choose up to six; with none chosen the newest three are shown.",
+            help_text="Choose up to six; with none chosen (or none still published) the newest three are shown.",
         ),
     ]
 
@@ -111,7 +111,10 @@ class HomePage(BasePage):
         chosen_ids = [choice.story_id for choice in self.featured_stories.all()]
         if chosen_ids:
             by_id = queryset.in_bulk(chosen_ids)
-            return [by_id[pk] for pk in chosen_ids if pk in by_id]
+            # Chosen stories since unpublished or made private are skipped.
+            chosen = [by_id[pk] for pk in chosen_ids if pk in by_id]
+            if chosen:
+                return chosen
         return list(queryset.order_by("-first_published_at", "-pk")[:3])
 
     def get_context(self, request, *args, **kwargs):

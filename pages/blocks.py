@@ -47,10 +47,10 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         value_class = LinkValue
 
-    def __init__(self, *args, required=True, **kwargs):
+    def __init__(self, *args, **kwargs):
         # StructBlock has no notion of being required; a link that goes nowhere
         # would render as a button with no destination, so we add one.
-        self._link_required = required
+        self._link_required = kwargs.get("required", True)
         super().__init__(*args, **kwargs)
 
     @property

@@ -146,6 +146,14 @@ class SiteSettings(BaseSiteSetting):
         help_text="Header, buttons and links. Must be dark enough for white text on it.",
     )
     contact_email = models.EmailField(blank=True, help_text="Shown in the footer.")
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from every page's footer.",
+    )
     facebook_url = models.URLField(blank=True, help_text="Full address of the Facebook page.")
     instagram_url = models.URLField(blank=True, help_text="Full address of the Instagram profile.")
     x_url = models.URLField(blank=True, verbose_name="X URL", help_text="Full address on X.")
@@ -163,6 +171,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("brand_colour"),
         FieldPanel("contact_email"),
+        FieldPanel("privacy_page"),
         MultiFieldPanel(
             [
                 FieldPanel("facebook_url"),

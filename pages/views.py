@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
@@ -12,7 +12,7 @@ from .models import SiteSettings
 DEFAULT_BRAND_COLOUR = SiteSettings._meta.get_field("brand_colour").default
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=300, public=True)
 def brand_stylesheet(request):
     """The current site's brand colour as CSS custom properties.
@@ -23,7 +23,10 @@ def brand_stylesheet(request):
     site = Site.find_for_request(request)
     colour = DEFAULT_BRAND_COLOUR
     if site is not None:
-        chosen = SiteSettings.for_site(site).brand_colour
+        # A plain read: serving a stylesheet should never create settings rows.
+        chosen = (
+            SiteSettings.objects.filter(site=site).values_list("brand_colour", flat=True).first()
+        )
         # Validated in the admin form; checked again because it lands in CSS.
         if HEX_COLOUR.match(chosen or ""):
             colour = chosen
@@ -31,7 +34,7 @@ def brand_stylesheet(request):
     return HttpResponse(css, content_type="text/css; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def health_check(request):
     """For load balancers: answers without touching the database."""
     return HttpResponse("ok", content_type="text/plain")

@@ -1,4 +1,4 @@
-"""What visitors see in listings and navigation: the news index, the story index and the home page."""
+"""What visitors see in listings and navigation: the news and story indexes and the home page."""
 
 import datetime
 
@@ -6,9 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import Page
+
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page
 
 from home.models import HomeFeaturedStory
 from tests.factories import (
@@ -70,10 +71,12 @@ def two_sites():
 
 
 def test_news_index_lists_articles_newest_publication_date_first(client, two_sites):
-    """Readers see the newest article first; on the same date the one published later comes first."""
+    """Readers see the newest article first; on one date the one published later comes first."""
     index = two_sites["main_news"]
     # Created in an order that neither creation order nor page id would sort correctly.
-    newest_date = make_article(index, title="Newest date", publication_date=datetime.date(2024, 5, 1))
+    newest_date = make_article(
+        index, title="Newest date", publication_date=datetime.date(2024, 5, 1)
+    )
     published_later = make_article(
         index, title="Same date, published later", publication_date=datetime.date(2024, 3, 1)
     )
@@ -90,7 +93,7 @@ def test_news_index_lists_articles_newest_publication_date_first(client, two_sit
 
 
 def test_news_index_hides_drafts_private_and_other_sites_articles(client, two_sites):
-    """Only published, public articles of this site are listed: no drafts, private or other-site news."""
+    """Only published, public articles of this site are listed: no drafts, private or other news."""
     index = two_sites["main_news"]
     public = make_article(index, title="Public article")
     draft = make_article(index, title="Draft article", live=False)
@@ -111,7 +114,8 @@ def test_other_sites_news_index_lists_only_its_own_articles(client, two_sites):
     make_article(two_sites["main_news"], title="Alliance news")
     own = make_article(two_sites["other_news"], title="KidsCAN news")
 
-    response = client.get(two_sites["other_news"].relative_url(two_sites["other"]), HTTP_HOST=OTHER_HOST)
+    url = two_sites["other_news"].relative_url(two_sites["other"])
+    response = client.get(url, HTTP_HOST=OTHER_HOST)
 
     assert texts(response, NEWS_CARDS) == [own.title]
 
@@ -158,7 +162,11 @@ def test_home_page_shows_latest_articles_of_its_own_site_newest_first(client, tw
     make_article(index, title="Draft news", live=False, publication_date=datetime.date(2025, 1, 1))
     private = make_article(index, title="Private news", publication_date=datetime.date(2025, 1, 2))
     make_private(private)
-    make_article(two_sites["other_news"], title="Other site's news", publication_date=datetime.date(2025, 1, 3))
+    make_article(
+        two_sites["other_news"],
+        title="Other site's news",
+        publication_date=datetime.date(2025, 1, 3),
+    )
 
     titles = texts(client.get("/"), HOME_NEWS_CARDS)
 
@@ -166,13 +174,15 @@ def test_home_page_shows_latest_articles_of_its_own_site_newest_first(client, tw
 
 
 def test_home_page_news_count_limits_the_articles_shown(client, two_sites):
-    """An editor's 'how many articles' setting caps the home page's news section at the newest ones."""
+    """An editor's 'how many articles' setting caps the home page's news at the newest ones."""
     home = two_sites["main"].root_page.specific
     home.news_count = 2
     home.save_revision().publish()
     index = two_sites["main_news"]
     articles = [
-        make_article(index, title=f"News from day {day}", publication_date=datetime.date(2024, 1, day))
+        make_article(
+            index, title=f"News from day {day}", publication_date=datetime.date(2024, 1, day)
+        )
         for day in (1, 2, 3, 4)
     ]
     newest_first = sorted(articles, key=lambda article: article.publication_date, reverse=True)
@@ -193,7 +203,8 @@ def test_home_page_without_chosen_stories_shows_the_newest_three(client, two_sit
     private = make_story(index, title="Private story")
     make_private(private)
     make_story(two_sites["other_stories"], title="Other site's story")
-    newest_three = [story for _, story in sorted(zip(ages, stories, strict=True), key=lambda pair: pair[0])][:3]
+    by_age = sorted(zip(ages, stories, strict=True), key=lambda pair: pair[0])
+    newest_three = [story for _, story in by_age][:3]
 
     titles = texts(client.get("/"), HOME_STORY_CARDS)
 
@@ -220,7 +231,7 @@ def test_home_page_shows_chosen_stories_in_the_editors_order(client, two_sites):
 
 
 def test_home_page_chosen_stories_skip_private_drafts_and_other_sites(client, two_sites):
-    """A chosen story that is private, unpublished or on another site is left out, the rest keep their order."""
+    """A chosen story that is private, unpublished or from another site is skipped; others stay."""
     index = two_sites["main_stories"]
     kept_second = make_story(index, title="Kept second")
     private = make_story(index, title="Chosen but private")
@@ -245,7 +256,7 @@ def test_home_page_chosen_stories_skip_private_drafts_and_other_sites(client, tw
 
 
 def test_other_sites_home_page_shows_only_its_own_news_and_stories(client, two_sites):
-    """The second organisation's home page features its own articles and stories, not the first site's."""
+    """The second organisation's home page features its own articles and stories only."""
     make_article(two_sites["main_news"], title="Alliance article")
     make_story(two_sites["main_stories"], title="Alliance story")
     own_article = make_article(two_sites["other_news"], title="KidsCAN article")
@@ -265,7 +276,7 @@ def menu_titles(response):
 
 
 def test_page_shown_in_menus_appears_in_its_own_sites_header_only(client, two_sites):
-    """A page ticked 'Show in menus' is in its own site's header menu, and not in the other site's."""
+    """A page ticked 'Show in menus' is in its own site's header menu, not the other site's."""
     home = two_sites["main"].root_page
     in_menu = make_standard(home, title="Get involved", show_in_menus=True)
     not_in_menu = make_standard(home, title="Not in the menu", show_in_menus=False)
@@ -287,7 +298,8 @@ def test_menu_marks_the_section_being_read(client, two_sites):
 
     soup = soup_of(client.get(page.url))
 
-    current = [link.get_text(strip=True) for link in soup.select('.main-menu a[aria-current="page"]')]
+    current_links = soup.select('.main-menu a[aria-current="page"]')
+    current = [link.get_text(strip=True) for link in current_links]
     assert current == [page.title]
 
 
@@ -332,7 +344,7 @@ def queries_for(client, url):
 
 @pytest.mark.parametrize("page_kind", ["news index", "home page"])
 def test_query_count_does_not_grow_with_the_number_of_articles(client, page_kind):
-    """A listing with 50 illustrated, tagged articles costs the database as many queries as one with 5."""
+    """A listing of 50 illustrated, tagged articles costs as many database queries as one of 5."""
     site = make_site(news_count=8)  # more than 5, so the home page shows more cards with 50
     index = make_news_index(site.root_page)
     stories = make_story_index(site.root_page)

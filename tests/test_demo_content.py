@@ -1,0 +1,228 @@
+"""The demo content: `load_demo_content` builds both organisations' sites; rerunning it is harmless.
+
+Loading the demo draws many pictures, so it runs once for this module inside a
+transaction that is rolled back afterwards; each test still runs in its own
+savepoint, so nothing one test does is seen by another.
+"""
+
+import re
+from collections import deque
+from io import StringIO
+from urllib.parse import urlsplit
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+import pytest
+from bs4 import BeautifulSoup
+
+from demo import content
+from stories.models import Region
+
+pytestmark = pytest.mark.django_db
+
+ALLIANCE_HOST = content.ALLIANCE["hostname"]
+KIDSCAN_HOST = content.KIDSCAN["hostname"]
+
+
+def is_welcome_page(page):
+    return page.depth == 2 and page.specific_class is Page
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for the module; roll it all back at the end."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        cache.clear()
+        welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
+        output = StringIO()
+        call_command("load_demo_content", stdout=output)
+    yield {"welcome_ids": welcome_ids, "output": output.getvalue()}
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+        cache.clear()
+
+
+def get(client, path, host=ALLIANCE_HOST):
+    response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 200, f"{host}{path}: {response.status_code}"
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def texts(soup, selector):
+    return [element.get_text(" ", strip=True) for element in soup.select(selector)]
+
+
+def section(spec, slug):
+    return next(page for page in spec["pages"] if page["slug"] == slug)
+
+
+def body_block(spec, block_type):
+    return next(value for kind, value in spec["home"]["body"] if kind == block_type)
+
+
+def snapshot():
+    """What an editor would notice changing: pages, their revisions, images and sites."""
+    return {
+        "pages": Page.objects.count(),
+        "latest_revisions": sorted(Page.objects.values_list("pk", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "images": sorted(get_image_model().objects.values_list("pk", "title", "file")),
+        "sites": sorted(
+            Site.objects.values_list(
+                "hostname", "port", "root_page_id", "is_default_site", "site_name"
+            )
+        ),
+    }
+
+
+# --- Building the sites -----------------------------------------------------------------------
+
+
+def test_demo_builds_both_sites(demo):
+    """After loading, localhost is the default site and kidscan.localhost the second one."""
+    sites = {site.hostname: site for site in Site.objects.all()}
+
+    assert set(sites) == {ALLIANCE_HOST, KIDSCAN_HOST}
+    assert sites[ALLIANCE_HOST].is_default_site is True
+    assert sites[KIDSCAN_HOST].is_default_site is False
+    assert sites[ALLIANCE_HOST].root_page.title == content.ALLIANCE["home"]["title"]
+    assert sites[KIDSCAN_HOST].root_page.title == content.KIDSCAN["home"]["title"]
+
+
+def test_demo_removes_wagtails_welcome_page(demo):
+    """Wagtail's 'Welcome to your new Wagtail site' placeholder is gone once the demo is loaded."""
+    assert demo["welcome_ids"], "the fresh database should start with Wagtail's welcome page"
+
+    assert not Page.objects.filter(pk__in=demo["welcome_ids"]).exists()
+    assert not [page for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
+
+
+def test_loading_the_demo_again_changes_nothing(demo):
+    """Running the loader a second time adds, republishes and replaces nothing."""
+    before = snapshot()
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert snapshot() == before
+
+
+# --- What visitors see ------------------------------------------------------------------------
+
+
+def test_alliance_mission_page_shows_the_four_pillars(client, demo):
+    """The Alliance's mission page lists its four pillars by title, in order."""
+    expected = [title for title, _ in section(content.ALLIANCE, "mission")["pillars"]]
+
+    soup = get(client, "/mission/")
+
+    assert len(expected) == 4
+    assert texts(soup, ".pillars__title") == expected
+
+
+def test_alliance_news_index_lists_the_essa_articles_newest_first(client, demo):
+    """The Alliance's news page lists the four ESSA articles, most recent date first."""
+    articles = section(content.ALLIANCE, "news")["children"]
+    expected = [
+        article["title"]
+        for article in sorted(articles, key=lambda item: item["publication_date"], reverse=True)
+    ]
+
+    soup = get(client, "/news/")
+
+    assert len(expected) == 4
+    assert all("essa" in article["topics"] for article in articles)
+    assert texts(soup, ".card__title") == expected
+
+
+def test_story_index_shows_stories_from_different_regions(client, demo):
+    """The stories page shows at least three stories, each from a different part of the state."""
+    region_labels = set(Region.labels)
+
+    soup = get(client, "/stories/")
+
+    cards = soup.select(".card")
+    # Each card's meta line reads "subject · region".
+    metas = [card.select_one(".card__meta").get_text(strip=True) for card in cards]
+    regions = [meta.split("·")[-1].strip() for meta in metas]
+    assert len(cards) >= 3
+    assert set(regions) <= region_labels
+    assert len(set(regions)) == len(regions)
+
+
+def test_kidscan_home_page_shows_its_story_promises_report_and_issues(client, demo):
+    """KidsCAN's home page mentions 2018 and shows the five promises, the report and the issues."""
+    promises = body_block(content.KIDSCAN, "card_list")
+    report = body_block(content.KIDSCAN, "featured_report")
+    issues = body_block(content.KIDSCAN, "issue_list")
+
+    soup = get(client, "/", host=KIDSCAN_HOST)
+
+    assert "2018" in soup.select_one("main").get_text()
+    assert len(promises["cards"]) == 5
+    assert texts(soup, ".card-list-block__title") == [card["title"] for card in promises["cards"]]
+    assert texts(soup, ".featured-report__title") == [report["title"]]
+    assert issues["heading"] in texts(soup, ".issue-list h2")
+    assert texts(soup, ".issue-list__title") == [issue["title"] for issue in issues["issues"]]
+
+
+def test_every_image_has_alt_text(demo):
+    """Every picture in the image library has a description for people who cannot see it."""
+    images = list(get_image_model().objects.all())
+
+    assert images
+    assert [image.title for image in images if not image.description.strip()] == []
+
+
+# --- Every page answers -----------------------------------------------------------------------
+
+
+def internal_links(soup):
+    """Same-site page addresses linked from a page (not static files, media or the stylesheet)."""
+    for link in soup.select("a[href]"):
+        parts = urlsplit(link["href"])
+        if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+            continue
+        if parts.path.startswith(("/static/", "/media/", "/admin/", "/documents/", "/brand.css")):
+            continue
+        yield parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@pytest.mark.parametrize("host", [ALLIANCE_HOST, KIDSCAN_HOST])
+def test_every_page_of_each_site_answers_with_one_heading_and_a_language(client, demo, host):
+    """Every page of the site, linked or not, loads with one main heading and a page language."""
+    site = Site.objects.get(hostname=host)
+    pages = site.root_page.get_descendants(inclusive=True).live().public()
+    tree_pages = [page.relative_url(site) for page in pages]
+    to_visit = deque(tree_pages)
+    seen = set(tree_pages)
+    problems = []
+
+    while to_visit:
+        path = to_visit.popleft()
+        response = client.get(path, HTTP_HOST=host)
+        if response.status_code != 200:
+            problems.append(f"{path}: status {response.status_code}")
+            continue
+        html = response.content.decode()
+        soup = BeautifulSoup(html, "html.parser")
+        if len(soup.find_all("h1")) != 1:
+            problems.append(f"{path}: {len(soup.find_all('h1'))} <h1> elements")
+        if not re.search(r'<html lang="[a-z]{2}', html):
+            problems.append(f"{path}: no <html lang=...>")
+        if any(image.get("alt") is None for image in soup.find_all("img")):
+            problems.append(f"{path}: an <img> without an alt attribute")
+        for link in internal_links(soup):
+            if link not in seen:
+                seen.add(link)
+                to_visit.append(link)
+
+    assert len(tree_pages) >= 5
+    assert problems == []

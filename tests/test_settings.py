@@ -1,0 +1,125 @@
+"""Settings operators rely on: production refuses to start half-configured; defaults are safe."""
+
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+from django.core.management import call_command
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+REQUIRED = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
+PRODUCTION_VALUES = {
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret",
+    "DJANGO_ALLOWED_HOSTS": "learningalliance.example,kidscan.example",
+    "DATABASE_URL": "postgres://alliance:secret@db.internal:5432/alliance",
+}
+IMPORT_PRODUCTION = "import alliance_site.settings.production"
+
+
+def run_python(code, **environment):
+    """Run `code` in a new interpreter in the project root with only the given Django variables."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("DJANGO_") and name != "DATABASE_URL"
+    }
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def configuration_error(result):
+    """The message of the ImproperlyConfigured error the import ended with."""
+    assert result.returncode != 0, result.stdout
+    last_line = result.stderr.strip().splitlines()[-1]
+    prefix = "django.core.exceptions.ImproperlyConfigured:"
+    assert last_line.startswith(prefix), result.stderr
+    return last_line[len(prefix) :]
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        REQUIRED,
+        ("DJANGO_SECRET_KEY",),
+        ("DJANGO_ALLOWED_HOSTS",),
+        ("DATABASE_URL",),
+        ("DJANGO_SECRET_KEY", "DATABASE_URL"),
+    ],
+    ids=lambda missing: "+".join(missing),
+)
+def test_production_refuses_to_start_and_names_each_missing_variable(missing):
+    """An operator who forgets variables is told exactly which ones, and only those, are missing."""
+    present = {name: value for name, value in PRODUCTION_VALUES.items() if name not in missing}
+
+    message = configuration_error(run_python(IMPORT_PRODUCTION, **present))
+
+    for name in REQUIRED:
+        assert (name in message) == (name in missing), message
+
+
+def test_production_treats_a_blank_variable_as_missing():
+    """A variable set to spaces is as good as missing, and the error says so."""
+    message = configuration_error(
+        run_python(IMPORT_PRODUCTION, **{**PRODUCTION_VALUES, "DJANGO_SECRET_KEY": "   "})
+    )
+
+    assert "DJANGO_SECRET_KEY" in message
+    assert "DATABASE_URL" not in message
+
+
+def test_production_starts_when_every_variable_is_set():
+    """With all three variables set, production settings load."""
+    result = run_python(IMPORT_PRODUCTION, **PRODUCTION_VALUES)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_is_not_in_debug_mode_and_cookies_are_secure():
+    """Production never shows debug pages, even with DJANGO_DEBUG set, and cookies need HTTPS."""
+    code = (
+        f"{IMPORT_PRODUCTION} as s, json; "
+        "print(json.dumps({name: getattr(s, name) for name in "
+        "['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY',"
+        " 'SECRET_KEY', 'ALLOWED_HOSTS']}))"
+    )
+    result = run_python(code, **PRODUCTION_VALUES, DJANGO_DEBUG="true")
+
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["DEBUG"] is False
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["SESSION_COOKIE_HTTPONLY"] is True
+    assert values["SECRET_KEY"] == PRODUCTION_VALUES["DJANGO_SECRET_KEY"]
+    assert values["ALLOWED_HOSTS"] == PRODUCTION_VALUES["DJANGO_ALLOWED_HOSTS"].split(",")
+
+
+def test_base_settings_are_secure_by_default():
+    """Settings shared by every environment start with debugging off and cookies HTTPS-only."""
+    from alliance_site.settings import base
+
+    assert base.DEBUG is False
+    assert base.SESSION_COOKIE_SECURE is True
+    assert base.CSRF_COOKIE_SECURE is True
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    """Every model change has a migration, so deploying never meets an unmigrated model."""
+    output = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=output, stderr=output)
+    except SystemExit as exit_:
+        pytest.fail(f"makemigrations found changes (exit {exit_.code}):\n{output.getvalue()}")
