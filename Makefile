@@ -50,8 +50,8 @@ test: install-test chromium
 	$(PYTHON) -m pytest
 
 lint: install-test
-	$(PYTHON) -m pip install --quiet ruff
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Re-resolve the lock files after changing pyproject.toml (needs network).
 lock: | $(VENV)/pyvenv.cfg

@@ -4,10 +4,11 @@ from django import forms
 from django.db import models
 from django.utils import timezone
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from modelcluster.fields import ParentalManyToManyField
 
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage

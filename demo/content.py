@@ -32,9 +32,17 @@ ALLIANCE = {
     },
     "logo": ("Learning Alliance logo", "LA"),
     "topics": [
-        ("ESSA", "essa", "The federal Every Student Succeeds Act and how New Mexico carries it out."),
+        (
+            "ESSA",
+            "essa",
+            "The federal Every Student Succeeds Act and how New Mexico carries it out.",
+        ),
         ("State plan", "state-plan", "New Mexico's plan for meeting ESSA's requirements."),
-        ("Community input", "community-input", "How families, teachers and communities shape policy."),
+        (
+            "Community input",
+            "community-input",
+            "How families, teachers and communities shape policy.",
+        ),
         ("Surveys", "surveys", "Questionnaires that gather New Mexicans' views."),
         ("Forums", "forums", "Public meetings where people speak with decision makers."),
     ],
@@ -57,7 +65,10 @@ ALLIANCE = {
                 {
                     "heading": "Have your say on the ESSA state plan",
                     "text": "The state wants to hear from families and educators before the plan is final.",
-                    "link": {"page": "news/share-feedback-essa-state-plan", "label": "How to give feedback"},
+                    "link": {
+                        "page": "news/share-feedback-essa-state-plan",
+                        "label": "How to give feedback",
+                    },
                 },
             ),
         ],
@@ -130,7 +141,10 @@ ALLIANCE = {
                     "region": "northwest",
                     "pull_quote": "The kids decided what we read. Attendance took care of itself.",
                     "summary": "A Gallup teacher's after-school club turned into a lending library run by students.",
-                    "image": ("Reading club in Gallup", "Illustration: red mesas under a warm evening sky."),
+                    "image": (
+                        "Reading club in Gallup",
+                        "Illustration: red mesas under a warm evening sky.",
+                    ),
                     "body": [
                         p(
                             "When Marisol started a reading club in her classroom, six students came. "
@@ -138,7 +152,13 @@ ALLIANCE = {
                             "Parents donated books, a local business gave a bookcase, and the students now "
                             "run a lending library with their own checkout cards.",
                         ),
-                        ("quote", {"quote": "I never thought I would be the one recommending books.", "attribution": "Club member, age 10"}),
+                        (
+                            "quote",
+                            {
+                                "quote": "I never thought I would be the one recommending books.",
+                                "attribution": "Club member, age 10",
+                            },
+                        ),
                     ],
                 },
                 {
@@ -148,7 +168,10 @@ ALLIANCE = {
                     "region": "southeast",
                     "pull_quote": "We live an hour from the district office. So we asked the meeting to come to us.",
                     "summary": "A ranching family near Roswell helped their district hold meetings where rural parents could reach them.",
-                    "image": ("Ranch land near Roswell", "Illustration: flat brown mesas under a blue sky."),
+                    "image": (
+                        "Ranch land near Roswell",
+                        "Illustration: flat brown mesas under a blue sky.",
+                    ),
                     "body": [
                         p(
                             "For the Ortegas, a school board meeting meant a two-hour round trip on a weeknight. "
@@ -165,7 +188,10 @@ ALLIANCE = {
                     "region": "north-central",
                     "pull_quote": "Our children should see their language and history in their schoolwork.",
                     "summary": "Elders and teachers worked together on lessons that teach the community's language and history.",
-                    "image": ("Hills in the north", "Illustration: dark hills beneath a violet sky and pale sun."),
+                    "image": (
+                        "Hills in the north",
+                        "Illustration: dark hills beneath a violet sky and pale sun.",
+                    ),
                     "body": [
                         p(
                             "Over two years, elders met teachers every month to record stories, songs and place names.",
@@ -191,7 +217,10 @@ ALLIANCE = {
                         "and tell the department what you think, by survey or by email."
                     ),
                     "topics": ["essa", "state-plan", "community-input", "surveys"],
-                    "image": ("Proposed ESSA plan", "Illustration: a sun rising over layered mesas."),
+                    "image": (
+                        "Proposed ESSA plan",
+                        "Illustration: a sun rising over layered mesas.",
+                    ),
                     "body": [
                         p(
                             "New Mexico's draft plan for the Every Student Succeeds Act is open for comment. "
@@ -211,7 +240,10 @@ ALLIANCE = {
                         "The report sets out what they said."
                     ),
                     "topics": ["essa", "community-input"],
-                    "image": ("Feedback report", "Illustration: brown mesas under a pale blue sky."),
+                    "image": (
+                        "Feedback report",
+                        "Illustration: brown mesas under a pale blue sky.",
+                    ),
                     "body": [
                         p(
                             "Over 4,000 people across the state shared their views on how New Mexico should "
@@ -227,7 +259,10 @@ ALLIANCE = {
                     "publication_date": datetime.date(2016, 11, 2),
                     "summary": "A short survey, in English and Spanish, asks New Mexicans what ESSA should mean for their schools.",
                     "topics": ["essa", "surveys"],
-                    "image": ("NM First survey", "Illustration: red cliffs under a rose-coloured sky."),
+                    "image": (
+                        "NM First survey",
+                        "Illustration: red cliffs under a rose-coloured sky.",
+                    ),
                     "body": [
                         p(
                             "The survey takes a few minutes and is available in English and in Spanish.",
@@ -245,7 +280,10 @@ ALLIANCE = {
                         "regions of the state, starting in Gallup in October."
                     ),
                     "topics": ["essa", "forums", "community-input"],
-                    "image": ("Community forums", "Illustration: mesas and a bright sun over a violet horizon."),
+                    "image": (
+                        "Community forums",
+                        "Illustration: mesas and a bright sun over a violet horizon.",
+                    ),
                     "body": [
                         p(
                             "Forums will take place in six regions so that people can speak in person about "
@@ -273,7 +311,9 @@ ALLIANCE = {
             "title": "Contact",
             "slug": "contact",
             "introduction": "We would like to hear from you.",
-            "body": [p("Write to us at info@learningalliance.example and we will answer within a week.")],
+            "body": [
+                p("Write to us at info@learningalliance.example and we will answer within a week.")
+            ],
         },
         {
             "type": "standard",
@@ -334,7 +374,10 @@ KIDSCAN = {
                         "cannot wait."
                     ),
                     "partners": "50CAN and Edge Research",
-                    "link": {"page": "news/parent-survey-second-edition", "label": "Read about the report"},
+                    "link": {
+                        "page": "news/parent-survey-second-edition",
+                        "label": "Read about the report",
+                    },
                 },
             ),
             (
@@ -347,11 +390,26 @@ KIDSCAN = {
                     ),
                     "numbered": True,
                     "cards": [
-                        {"title": "The education that's right for you", "text": "Schools and programmes that fit each child, not the other way round."},
-                        {"title": "Tutoring and care for every student", "text": "Extra help and support for any student who needs it."},
-                        {"title": "A world of open and connected learning", "text": "Learning that reaches beyond the classroom walls."},
-                        {"title": "A family's right to know what's working", "text": "Clear, honest information about how schools are doing."},
-                        {"title": "A clear path to the career you choose", "text": "Routes from school into work that students can see and follow."},
+                        {
+                            "title": "The education that's right for you",
+                            "text": "Schools and programmes that fit each child, not the other way round.",
+                        },
+                        {
+                            "title": "Tutoring and care for every student",
+                            "text": "Extra help and support for any student who needs it.",
+                        },
+                        {
+                            "title": "A world of open and connected learning",
+                            "text": "Learning that reaches beyond the classroom walls.",
+                        },
+                        {
+                            "title": "A family's right to know what's working",
+                            "text": "Clear, honest information about how schools are doing.",
+                        },
+                        {
+                            "title": "A clear path to the career you choose",
+                            "text": "Routes from school into work that students can see and follow.",
+                        },
                     ],
                 },
             ),
@@ -361,11 +419,26 @@ KIDSCAN = {
                     "heading": "Important Issues",
                     "intro": "The policy questions we work on with families, educators and lawmakers.",
                     "issues": [
-                        {"title": "Early literacy", "summary": "Every child reading confidently by the end of third grade."},
-                        {"title": "High-dosage tutoring", "summary": "Frequent, small-group tutoring for students who have fallen behind."},
-                        {"title": "School accountability", "summary": "Public reporting that tells families how their school is doing."},
-                        {"title": "Teacher recruitment", "summary": "Bringing more New Mexicans into teaching, and keeping them there."},
-                        {"title": "Career pathways", "summary": "Work-based learning and credentials that lead to good jobs."},
+                        {
+                            "title": "Early literacy",
+                            "summary": "Every child reading confidently by the end of third grade.",
+                        },
+                        {
+                            "title": "High-dosage tutoring",
+                            "summary": "Frequent, small-group tutoring for students who have fallen behind.",
+                        },
+                        {
+                            "title": "School accountability",
+                            "summary": "Public reporting that tells families how their school is doing.",
+                        },
+                        {
+                            "title": "Teacher recruitment",
+                            "summary": "Bringing more New Mexicans into teaching, and keeping them there.",
+                        },
+                        {
+                            "title": "Career pathways",
+                            "summary": "Work-based learning and credentials that lead to good jobs.",
+                        },
                     ],
                 },
             ),
@@ -430,7 +503,9 @@ KIDSCAN = {
             "title": "About us",
             "slug": "about",
             "introduction": "NewMexicoKidsCAN was founded in 2018 and is part of the 50CAN network.",
-            "body": [p("We advocate for students across New Mexico, alongside families and educators.")],
+            "body": [
+                p("We advocate for students across New Mexico, alongside families and educators.")
+            ],
         },
         {
             "type": "standard",
@@ -438,7 +513,9 @@ KIDSCAN = {
             "slug": "privacy",
             "show_in_menus": False,
             "introduction": "What we collect when you visit this site, and why.",
-            "body": [p("This site sets no tracking cookies and keeps server logs for up to 30 days.")],
+            "body": [
+                p("This site sets no tracking cookies and keeps server logs for up to 30 days.")
+            ],
         },
     ],
 }

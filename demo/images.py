@@ -10,11 +10,17 @@ import io
 
 from django.core.files.images import ImageFile
 
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
-SKIES = [("#f6b26b", "#fde9c9"), ("#6fa8dc", "#d9ecfa"), ("#e06666", "#fbd3c4"), ("#8e7cc3", "#e4dcf6")]
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+
+SKIES = [
+    ("#f6b26b", "#fde9c9"),
+    ("#6fa8dc", "#d9ecfa"),
+    ("#e06666", "#fbd3c4"),
+    ("#8e7cc3", "#e4dcf6"),
+]
 EARTH = ["#8b4513", "#a0522d", "#6b4226", "#7a5c3e", "#5b3a29"]
 
 

@@ -64,7 +64,9 @@ class DemoLoader:
             },
         )
         for topic in spec["topics"]:
-            Topic.objects.get_or_create(slug=topic[1], defaults={"name": topic[0], "description": topic[2]})
+            Topic.objects.get_or_create(
+                slug=topic[1], defaults={"name": topic[0], "description": topic[2]}
+            )
         for page_spec in spec["pages"]:
             self.section(home, page_spec)
         self.site_settings(site, spec, home)
@@ -112,7 +114,9 @@ class DemoLoader:
                 **common,
             )
         elif kind == "standard":
-            self.child(home, StandardPage, introduction=spec["introduction"], body=spec["body"], **common)
+            self.child(
+                home, StandardPage, introduction=spec["introduction"], body=spec["body"], **common
+            )
         elif kind == "story_index":
             index, _ = self.child(home, StoryIndexPage, introduction=spec["introduction"], **common)
             for story in spec["children"]:

@@ -6,9 +6,10 @@ It lives in its own app because it shows news and stories, so it depends on
 
 from django.db import models
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey
 
 from articles.models import latest_articles
 from pages.listing import listing_queryset
@@ -93,7 +94,10 @@ class HomePage(BasePage):
                 InlinePanel("featured_stories", label="Featured story", max_num=6),
             ],
             heading="Featured stories",
-            help_text="Choose up to six; with none chosen (or none still published) the newest three are shown.",
+            help_text=(
+                "Choose up to six. With none chosen, or none still published, "
+                "the newest three are shown."
+            ),
         ),
     ]
 

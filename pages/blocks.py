@@ -17,14 +17,11 @@ BLOCK_TEMPLATE_DIR = "components/streamfield/blocks"
 
 
 class LinkValue(blocks.StructValue):
-    """Lets templates ask a link for its address whichever way it was given."""
+    """Lets templates ask a link for its words whichever way it was given.
 
-    @cached_property
-    def href(self):
-        page = self.get("page")
-        if page:
-            return page.url
-        return self.get("url") or ""
+    The address of a page link is left to {% pageurl %} in the template, which
+    knows the request and so makes it relative to the site being read.
+    """
 
     @cached_property
     def text(self):
@@ -62,7 +59,9 @@ class LinkBlock(blocks.StructBlock):
         has_page, has_url = bool(value.get("page")), bool(value.get("url"))
         if has_page and has_url:
             raise StructBlockValidationError(
-                block_errors={"url": ValidationError("Choose a page or enter an address, not both.")}
+                block_errors={
+                    "url": ValidationError("Choose a page or enter an address, not both.")
+                }
             )
         # Drafts may be saved unfinished; the destination is needed to publish.
         if not has_page and not has_url and self.required and not self.is_deferred_validation:

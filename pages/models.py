@@ -3,11 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey
 
 from .blocks import BodyBlock
 from .colours import validate_brand_colour
@@ -98,12 +99,6 @@ class MissionPillar(Orderable):
         super().clean()
         if self.link_page_id and self.link_url:
             raise ValidationError({"link_url": "Choose a page or enter an address, not both."})
-
-    @property
-    def link_href(self):
-        if self.link_page_id:
-            return self.link_page.url
-        return self.link_url
 
 
 class StandardPage(BasePage):

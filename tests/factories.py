@@ -10,9 +10,10 @@ import itertools
 
 from django.core.files.images import ImageFile
 
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
+
+from PIL import Image as PILImage
 
 from articles.models import ArticlePage, NewsIndexPage, Topic
 from home.models import HomePage

@@ -365,4 +365,3 @@ def test_query_count_does_not_grow_with_the_number_of_articles(client, page_kind
     assert "<img" in many_response.content.decode()
     assert "Surveys" in many_response.content.decode()
     assert many == few
-

@@ -237,9 +237,7 @@ class TestAdminCreatesPages(WagtailPageTestCase):
                 {
                     "title": "Our vision",
                     "statement": "Every child in New Mexico thrives.",
-                    "body": streamfield(
-                        [("heading", {"text": "Why it matters", "level": "h2"})]
-                    ),
+                    "body": streamfield([("heading", {"text": "Why it matters", "level": "h2"})]),
                 }
             ),
         )
@@ -278,9 +276,7 @@ class TestAdminCreatesPages(WagtailPageTestCase):
         about = StandardPage.objects.child_of(self.home).get(slug="about-us")
         assert "We began in 2019." in str(about.body[0].value)
 
-        self.assertCanCreate(
-            about, StandardPage, nested_form_data({**data, "title": "Our board"})
-        )
+        self.assertCanCreate(about, StandardPage, nested_form_data({**data, "title": "Our board"}))
         assert StandardPage.objects.child_of(about).filter(slug="our-board").exists()
 
     def test_create_story_index_and_story(self):

@@ -21,6 +21,8 @@ def main_menu(context):
     current_path = current.path if current else ""
     menu_pages = root.get_children().live().public().in_menu() if root else []
     return {
+        # {% pageurl %} needs the request to make links relative to this site.
+        "request": request,
         "root": root,
         # A section is current when the page being read is it or lies below it.
         "items": [(item, current_path.startswith(item.path)) for item in menu_pages],
@@ -31,12 +33,13 @@ def main_menu(context):
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The trail from the home page to the page being read; empty on the home page itself."""
+    request = context["request"]
     page = context.get("page")
-    root = _site_root(context["request"])
-    if not page or not root or page.depth <= root.depth:
-        return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth)
-    return {"ancestors": ancestors, "page": page}
+    root = _site_root(request)
+    ancestors = []
+    if page and root and page.depth > root.depth:
+        ancestors = page.get_ancestors().filter(depth__gte=root.depth)
+    return {"request": request, "ancestors": ancestors, "page": page}
 
 
 @register.filter

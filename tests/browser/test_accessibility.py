@@ -5,18 +5,19 @@ live page of a site, so one slow content load covers many pages. Failures
 list every offending page at once rather than stopping at the first.
 """
 
-import mimetypes
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+import io
+from urllib.parse import urljoin, urlsplit
 
-from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from pages.models import SiteSettings
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,22 +40,44 @@ NARROW_VIEWPORT = {"width": 320, "height": 640}
 # --- helpers ---------------------------------------------------------------
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _serialized_rollback_survives_playwright(playwright, django_db_setup, django_db_blocker):
+    """Keep `serialized_rollback` working when other database tests ran first.
+
+    Starting Playwright's sync API switches the test thread to a new contextvars
+    context, and Django keeps its connections in context-local storage, so the
+    tests here get a fresh connection object. The database is the same, but the
+    copy of its initial contents that Django serialized onto the old connection
+    object at set-up (Wagtail's root page, root collection, default site...) is
+    not on the new one: without this, the first test's flush leaves every later
+    test an empty database. This module-scoped fixture runs after Playwright has
+    started and before any test here flushes, while the database still holds
+    exactly what the migrations made, and serializes it again if need be.
+    """
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            if not hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        assert Page.objects.filter(depth=1).exists(), (
+            "the test database has no Wagtail root page before the browser tests: "
+            "an earlier transactional test flushed it"
+        )
+
+
 def _load_demo():
-    call_command("load_demo_content", stdout=_Discard())
-
-
-class _Discard:
-    def write(self, *args):
-        pass
-
-    def flush(self):
-        pass
+    call_command("load_demo_content", stdout=io.StringIO())
 
 
 def _origin(live_server, hostname):
-    """The live server's address under one site's host name (Chromium maps *.localhost to loopback)."""
+    """The live server under one site's host name (Chromium maps *.localhost to loopback)."""
     port = urlsplit(live_server.url).port
     return f"http://{hostname}:{port}"
+
+
+def _origin_of(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _page_urls(live_server, hostname):
@@ -65,23 +88,6 @@ def _page_urls(live_server, hostname):
     urls = [origin + page.get_url_parts()[2] for page in pages]
     assert len(urls) > 1, f"expected several live pages on {hostname}, found {urls}"
     return urls
-
-
-def _serve_media(context):
-    """The live server runs with DEBUG off and so serves no media; answer image
-    requests from MEDIA_ROOT so pages lay out with their real pictures."""
-    media_root = Path(settings.MEDIA_ROOT).resolve()
-
-    def handle(route):
-        relative = unquote(urlsplit(route.request.url).path)[len(settings.MEDIA_URL) :]
-        path = (media_root / relative).resolve()
-        if path.is_file() and media_root in path.parents:
-            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            route.fulfill(path=path, content_type=content_type)
-        else:
-            route.fulfill(status=404, body="not found")
-
-    context.route(f"**{settings.MEDIA_URL}**", handle)
 
 
 def _visit(page, url):
@@ -100,7 +106,6 @@ def _format_problems(title, problems):
 @pytest.mark.parametrize("hostname", HOSTNAMES)
 def test_every_page_passes_axe_wcag_aa(hostname, live_server, page):
     _load_demo()
-    _serve_media(page.context)
     axe = Axe()
     problems = []
     urls = _page_urls(live_server, hostname)
@@ -135,7 +140,6 @@ def test_every_page_passes_axe_wcag_aa(hostname, live_server, page):
 def test_no_page_scrolls_horizontally_at_320px(hostname, live_server, new_context):
     _load_demo()
     context = new_context(viewport=NARROW_VIEWPORT)
-    _serve_media(context)
     page = context.new_page()
     problems = []
     for url in _page_urls(live_server, hostname):
@@ -150,7 +154,8 @@ def test_no_page_scrolls_horizontally_at_320px(hostname, live_server, new_contex
                     .map((el) => el.tagName.toLowerCase()
                         + (el.className && typeof el.className === 'string'
                             ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
-                        + ' (right edge ' + Math.round(el.getBoundingClientRect().right) + 'px)')""",
+                        + ' (right edge '
+                        + Math.round(el.getBoundingClientRect().right) + 'px)')""",
                 NARROW_VIEWPORT["width"],
             )
             problems.append(f"{url}: scrollWidth {scroll_width}px; overflowing: {widest}")
@@ -167,12 +172,12 @@ def test_pages_work_without_javascript(live_server, new_context):
     site = Site.objects.get(hostname=DEFAULT_HOST)
     home = site.root_page.specific
     news = home.get_children().get(slug="news")
-    article = news.get_children().live().first()
+    article = news.get_children().live().first().specific
     origin = _origin(live_server, DEFAULT_HOST)
 
     context = new_context(java_script_enabled=False)
-    _serve_media(context)
     page = context.new_page()
+    off_site_links = []
     for target in (home, news, article):
         url = origin + target.get_url_parts()[2]
         response = _visit(page, url)
@@ -182,18 +187,26 @@ def test_pages_work_without_javascript(live_server, new_context):
         expect(main, f"{url}: main landmark").to_be_visible()
         expect(main.locator("h1"), f"{url}: main heading").to_be_visible()
         expect(main.locator("h1")).not_to_be_empty()
-
-        menu_links = page.get_by_role("navigation", name="Main").get_by_role("link")
-        assert menu_links.count() >= 3, f"{url}: expected the main menu's links"
-        for index in range(menu_links.count()):
-            expect(menu_links.nth(index), f"{url}: menu link {index}").to_be_visible()
-        expect(menu_links.filter(has_text="News")).to_have_attribute("href", news.get_url_parts()[2])
-
         if target is news:
             expect(main.locator(".card").first).to_be_visible()
             expect(main.get_by_role("link", name=article.title, exact=True)).to_be_visible()
         if target is article:
             expect(main.get_by_text(article.summary)).to_be_visible()
+
+        menu_links = page.get_by_role("navigation", name="Main").get_by_role("link")
+        assert menu_links.count() >= 3, f"{url}: expected the main menu's links"
+        for index in range(menu_links.count()):
+            expect(menu_links.nth(index), f"{url}: menu link {index}").to_be_visible()
+        expect(menu_links.filter(has_text="News")).to_have_count(1)
+
+        # Links to the demo sites' own pages must reach the server the visitor is using
+        # (same scheme and port), not a guessed http://host:80.
+        for link in page.locator("a[href]").all():
+            href = link.get_attribute("href")
+            address = urlsplit(urljoin(page.url, href))
+            if address.hostname and address.hostname.endswith("localhost"):
+                if _origin_of(address.geturl()) != _origin(live_server, address.hostname):
+                    off_site_links.append(f"{url}: {link.inner_text()!r} -> {href}")
 
         # Keyboard: the first Tab stop is the skip link; Enter follows it to #main.
         skip_link = page.get_by_role("link", name="Skip to main content")
@@ -203,6 +216,16 @@ def test_pages_work_without_javascript(live_server, new_context):
         page.keyboard.press("Enter")
         page.wait_for_url(lambda address: urlsplit(address).fragment == "main")
         expect(main, f"{url}: focus moves to main").to_be_focused()
+
+    assert not off_site_links, _format_problems(
+        "internal links that miss the live server (wrong scheme or port)", off_site_links
+    )
+
+    # Following a menu link works with plain HTML.
+    _visit(page, origin + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="News").click()
+    expect(page).to_have_url(origin + news.get_url_parts()[2])
+    expect(page.locator("main h1")).to_have_text(news.title)
 
 
 # --- 4. ready for a strict Content-Security-Policy -----------------------------
@@ -250,6 +273,8 @@ def test_the_two_sites_have_different_header_colours(live_server, page):
             "(el) => getComputedStyle(el).backgroundColor"
         )
     assert colours[DEFAULT_HOST] != colours[KIDSCAN_HOST], colours
-    # The colours are each site's brand colour, not a fallback.
-    assert colours[DEFAULT_HOST] == "rgb(29, 79, 145)", colours  # #1d4f91
-    assert colours[KIDSCAN_HOST] == "rgb(122, 31, 92)", colours  # #7a1f5c
+    # Each header wears its own site's brand colour, not the stylesheet's fallback.
+    for hostname, colour in colours.items():
+        brand = SiteSettings.for_site(Site.objects.get(hostname=hostname)).brand_colour
+        red, green, blue = (int(brand[i : i + 2], 16) for i in (1, 3, 5))
+        assert colour == f"rgb({red}, {green}, {blue})", f"{hostname}: {colour}, brand {brand}"

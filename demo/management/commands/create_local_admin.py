@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG or settings.SETTINGS_MODULE.endswith(".production"):
-            raise CommandError("create_local_admin is for local development only (DEBUG must be on).")
+            raise CommandError(
+                "create_local_admin is for local development only (DEBUG must be on)."
+            )
         User = get_user_model()
         if User.objects.filter(username=USERNAME).exists():
             self.stdout.write(
