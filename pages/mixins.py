@@ -90,8 +90,17 @@ class BasePage(ListingFields, SocialFields, Page):
     def get_listing_title(self):
         return self.listing_title or self.title
 
+    # Page types call their opening text different things; the first one a
+    # page has stands in for a listing summary the editor left blank.
+    LEAD_TEXT_FIELDS = ("summary", "introduction", "statement", "hero_text")
+
     def get_listing_summary(self):
-        return self.listing_summary or self.search_description or getattr(self, "summary", "")
+        if self.listing_summary or self.search_description:
+            return self.listing_summary or self.search_description
+        for name in self.LEAD_TEXT_FIELDS:
+            if text := getattr(self, name, ""):
+                return text
+        return ""
 
     def get_social_image(self):
         return self.social_image or self.get_listing_image()
