@@ -13,13 +13,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Per-site colours as a stylesheet, so templates need no inline style.
     path("brand.css", page_views.brand_stylesheet, name="brand_stylesheet"),
-    path("healthz/", page_views.health_check, name="health_check"),
 ]
 
 if settings.SERVE_MEDIA:
+    # Images only: documents go through Wagtail's /documents/ view, which
+    # enforces collection privacy, so their files are never exposed here.
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?:original_images|images)/.+)$",
             serve_file,
             {"document_root": settings.MEDIA_ROOT},
         )

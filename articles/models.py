@@ -45,6 +45,7 @@ class NewsIndexPage(BasePage):
     )
 
     template = "pages/news_index_page.html"
+    lead_text_field = "introduction"
     parent_page_types = [HOME_PAGE]
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
@@ -94,6 +95,7 @@ class ArticlePage(BasePage):
     body = body_field()
 
     template = "pages/article_page.html"
+    lead_text_field = "summary"
     parent_page_types = ["articles.NewsIndexPage"]
     subpage_types = []
 

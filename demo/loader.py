@@ -20,6 +20,20 @@ from . import content
 from .images import landscape_image, logo_image
 
 
+def remove_wagtail_welcome_page():
+    """Wagtail's first migration makes a placeholder page and site; real sites replace them.
+
+    Returns the titles of the pages removed.
+    """
+    removed = []
+    for welcome in Page.objects.filter(depth=2, content_type__app_label="wagtailcore"):
+        if welcome.specific_class is Page:
+            Site.objects.filter(root_page=welcome).delete()
+            welcome.delete()
+            removed.append(welcome.title)
+    return removed
+
+
 class DemoLoader:
     def __init__(self, log=print):
         self.log = log
@@ -27,18 +41,11 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self, sites=content.SITES):
-        self.remove_wagtail_welcome_page()
+        for title in remove_wagtail_welcome_page():
+            self.log(f"Removed Wagtail's placeholder page '{title}'.")
         for spec in sites:
             self.build_site(spec)
         return self.created
-
-    def remove_wagtail_welcome_page(self):
-        """Wagtail's first migration makes a placeholder page and site; the demo replaces them."""
-        for welcome in Page.objects.filter(depth=2, content_type__model="page"):
-            if welcome.specific_class is Page:
-                Site.objects.filter(root_page=welcome).delete()
-                welcome.delete()
-                self.log(f"Removed Wagtail's placeholder page '{welcome.title}'.")
 
     def build_site(self, spec):
         home_spec = spec["home"]

@@ -12,10 +12,9 @@ from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 
 from articles.models import latest_articles
-from pages.listing import listing_queryset
 from pages.mixins import BasePage
 from pages.models import body_field
-from stories.models import StoryPage
+from stories.models import latest_stories
 
 
 class HomePage(BasePage):
@@ -64,6 +63,7 @@ class HomePage(BasePage):
     )
 
     template = "pages/home_page.html"
+    lead_text_field = "hero_text"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "pages.VisionPage",
@@ -110,7 +110,7 @@ class HomePage(BasePage):
         """The stories editors chose, in their order, or else the newest three."""
         if not self.stories_heading:
             return []
-        queryset = listing_queryset(StoryPage, self)
+        queryset = latest_stories(self)
         # Read through the cluster so previews of unsaved choices work too.
         chosen_ids = [choice.story_id for choice in self.featured_stories.all()]
         if chosen_ids:
@@ -119,7 +119,7 @@ class HomePage(BasePage):
             chosen = [by_id[pk] for pk in chosen_ids if pk in by_id]
             if chosen:
                 return chosen
-        return list(queryset.order_by("-first_published_at", "-pk")[:3])
+        return list(queryset[:3])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -126,7 +126,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 class FigureBlock(blocks.StructBlock):
     """An image across the text column, with alt text and an optional caption."""
 
-    image = ImageBlock()
+    image = ImageBlock(help_text="Describe the picture in its alt text, or mark it decorative.")
     caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the image.")
 
     class Meta:
@@ -138,7 +138,7 @@ class FigureBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """Somebody's own words, attributed."""
 
-    quote = blocks.TextBlock(max_length=600)
+    quote = blocks.TextBlock(max_length=600, help_text="The words, without quotation marks.")
     attribution = blocks.CharBlock(
         required=False, max_length=120, help_text="Who said it, e.g. 'Parent, Las Cruces'."
     )
@@ -156,9 +156,13 @@ class QuoteBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     """A short appeal with one clear button: take the survey, join the forum."""
 
-    heading = blocks.CharBlock(max_length=120)
-    text = blocks.TextBlock(required=False, max_length=400)
-    link = LinkBlock()
+    heading = blocks.CharBlock(
+        max_length=120, help_text="What you are asking, e.g. 'Take the survey'."
+    )
+    text = blocks.TextBlock(
+        required=False, max_length=400, help_text="One or two sentences of why."
+    )
+    link = LinkBlock(help_text="Where the button goes.")
 
     class Meta:
         icon = "pick"
@@ -174,9 +178,11 @@ class CallToActionBlock(blocks.StructBlock):
 class CardBlock(blocks.StructBlock):
     """One item in a card list: a promise, a pillar, a reason."""
 
-    title = blocks.CharBlock(max_length=120)
-    text = blocks.TextBlock(required=False, max_length=500)
-    link = OptionalLinkBlock()
+    title = blocks.CharBlock(max_length=120, help_text="A few words.")
+    text = blocks.TextBlock(
+        required=False, max_length=500, help_text="A sentence or two. Optional."
+    )
+    link = OptionalLinkBlock(help_text="Optional: where to read more.")
 
     class Meta:
         icon = "doc-full"
@@ -185,12 +191,14 @@ class CardBlock(blocks.StructBlock):
 class CardListBlock(blocks.StructBlock):
     """A titled set of short items, optionally numbered, such as the five promises."""
 
-    heading = blocks.CharBlock(max_length=120)
-    intro = blocks.TextBlock(required=False, max_length=600)
+    heading = blocks.CharBlock(max_length=120, help_text="e.g. 'Believe in Better'.")
+    intro = blocks.TextBlock(
+        required=False, max_length=600, help_text="A short paragraph. Optional."
+    )
     numbered = blocks.BooleanBlock(
         required=False, default=False, help_text="Number the items, for a list whose order matters."
     )
-    cards = blocks.ListBlock(CardBlock(), min_num=1)
+    cards = blocks.ListBlock(CardBlock(), min_num=1, help_text="At least one item.")
 
     class Meta:
         icon = "list-ol"
@@ -212,13 +220,13 @@ class FeaturedReportBlock(blocks.StructBlock):
     label = blocks.CharBlock(
         default="Featured report", max_length=40, help_text="A small label above the title."
     )
-    title = blocks.CharBlock(max_length=200)
-    summary = blocks.TextBlock(max_length=800)
+    title = blocks.CharBlock(max_length=200, help_text="The report's full title.")
+    summary = blocks.TextBlock(max_length=800, help_text="What the report found, in a few lines.")
     partners = blocks.CharBlock(
         required=False, max_length=200, help_text="Who produced it with you, e.g. '50CAN'."
     )
-    image = ImageBlock(required=False)
-    link = OptionalLinkBlock()
+    image = ImageBlock(required=False, help_text="The report's cover. Optional.")
+    link = OptionalLinkBlock(help_text="Where to read or download the report.")
 
     class Meta:
         icon = "doc-full-inverse"
@@ -235,9 +243,11 @@ class FeaturedReportBlock(blocks.StructBlock):
 class IssueBlock(blocks.StructBlock):
     """One policy issue the organisation works on."""
 
-    title = blocks.CharBlock(max_length=120)
-    summary = blocks.TextBlock(required=False, max_length=500)
-    link = OptionalLinkBlock()
+    title = blocks.CharBlock(max_length=120, help_text="The issue in a few words.")
+    summary = blocks.TextBlock(
+        required=False, max_length=500, help_text="Where you stand, in a sentence or two."
+    )
+    link = OptionalLinkBlock(help_text="Optional: a page or site with more on this issue.")
 
     class Meta:
         icon = "tag"
@@ -247,8 +257,10 @@ class IssueListBlock(blocks.StructBlock):
     """The policy issues the organisation works on, rendered on the server."""
 
     heading = blocks.CharBlock(default="Important issues", max_length=120)
-    intro = blocks.TextBlock(required=False, max_length=600)
-    issues = blocks.ListBlock(IssueBlock(), min_num=1)
+    intro = blocks.TextBlock(
+        required=False, max_length=600, help_text="A short paragraph. Optional."
+    )
+    issues = blocks.ListBlock(IssueBlock(), min_num=1, help_text="At least one issue.")
 
     class Meta:
         icon = "list-ul"

@@ -10,13 +10,18 @@ def listing_queryset(model, ancestor):
     Images and their renditions are fetched with the pages, so a page of cards
     costs the same handful of queries however many cards it shows.
     """
+    image_fields = [field for field in ("listing_image", "image") if _has_field(model, field)]
     return (
         model.objects.live()
         .public()
         .descendant_of(ancestor)
-        .select_related("listing_image", "image")
-        .prefetch_related("listing_image__renditions", "image__renditions")
+        .select_related(*image_fields)
+        .prefetch_related(*(f"{field}__renditions" for field in image_fields))
     )
+
+
+def _has_field(model, name):
+    return any(field.name == name for field in model._meta.get_fields())
 
 
 def paginate(request, queryset, per_page):

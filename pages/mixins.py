@@ -90,17 +90,13 @@ class BasePage(ListingFields, SocialFields, Page):
     def get_listing_title(self):
         return self.listing_title or self.title
 
-    # Page types call their opening text different things; the first one a
-    # page has stands in for a listing summary the editor left blank.
-    LEAD_TEXT_FIELDS = ("summary", "introduction", "statement", "hero_text")
+    # The field holding a page type's opening text; it stands in for a listing
+    # summary the editor left blank. Each page type names its own.
+    lead_text_field = None
 
     def get_listing_summary(self):
-        if self.listing_summary or self.search_description:
-            return self.listing_summary or self.search_description
-        for name in self.LEAD_TEXT_FIELDS:
-            if text := getattr(self, name, ""):
-                return text
-        return ""
+        lead_text = getattr(self, self.lead_text_field) if self.lead_text_field else ""
+        return self.listing_summary or self.search_description or lead_text
 
     def get_social_image(self):
         return self.social_image or self.get_listing_image()

@@ -31,6 +31,7 @@ class VisionPage(BasePage):
     body = body_field()
 
     template = "pages/vision_page.html"
+    lead_text_field = "statement"
     parent_page_types = [HOME_PAGE]
     subpage_types = []
     max_count_per_parent = 1
@@ -53,6 +54,7 @@ class MissionPage(BasePage):
     body = body_field()
 
     template = "pages/mission_page.html"
+    lead_text_field = "statement"
     parent_page_types = [HOME_PAGE]
     subpage_types = []
     max_count_per_parent = 1
@@ -65,6 +67,11 @@ class MissionPage(BasePage):
         ),
         FieldPanel("body"),
     ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pillars"] = self.pillars.all().select_related("link_page")
+        return context
 
 
 class MissionPillar(Orderable):
@@ -110,6 +117,7 @@ class StandardPage(BasePage):
     body = body_field()
 
     template = "pages/standard_page.html"
+    lead_text_field = "introduction"
     parent_page_types = [HOME_PAGE, "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]
 
@@ -184,7 +192,12 @@ class SiteSettings(BaseSiteSetting):
         verbose_name_plural = "site settings"
 
     def __str__(self):
-        return self.organisation_name or str(self.site)
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The organisation's name, or the site's own name until an editor fills it in."""
+        return self.organisation_name or self.site.site_name or self.site.hostname
 
     @property
     def social_links(self):

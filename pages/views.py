@@ -32,9 +32,3 @@ def brand_stylesheet(request):
             colour = chosen
     css = f":root {{ --brand: {colour}; }}\n"
     return HttpResponse(css, content_type="text/css; charset=utf-8")
-
-
-@require_safe
-def health_check(request):
-    """For load balancers: answers without touching the database."""
-    return HttpResponse("ok", content_type="text/plain")

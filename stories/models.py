@@ -28,6 +28,7 @@ class StoryIndexPage(BasePage):
     )
 
     template = "pages/story_index_page.html"
+    lead_text_field = "introduction"
     parent_page_types = [HOME_PAGE]
     subpage_types = ["stories.StoryPage"]
     max_count_per_parent = 1
@@ -36,12 +37,17 @@ class StoryIndexPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
     def get_stories(self):
-        return listing_queryset(StoryPage, self).order_by("-first_published_at", "-pk")
+        return latest_stories(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, self.get_stories(), self.stories_per_page)
         return context
+
+
+def latest_stories(ancestor):
+    """Live, public stories below `ancestor`, most recently published first."""
+    return listing_queryset(StoryPage, ancestor).order_by("-first_published_at", "-pk")
 
 
 class StoryPage(BasePage):
@@ -68,6 +74,7 @@ class StoryPage(BasePage):
     body = body_field()
 
     template = "pages/story_page.html"
+    lead_text_field = "pull_quote"
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 

@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from PIL import Image as PILImage
 
 from articles.models import ArticlePage, NewsIndexPage, Topic
+from demo.loader import remove_wagtail_welcome_page
 from home.models import HomePage
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
 from stories.models import StoryIndexPage, StoryPage
@@ -48,18 +49,10 @@ def _add(parent, page, live=True):
     return page
 
 
-def remove_wagtail_welcome_site():
-    """Wagtail's migrations add a placeholder page and default site; tests build their own."""
-    for page in Page.objects.filter(depth=2):
-        if page.specific_class is Page:
-            Site.objects.filter(root_page=page).delete()
-            page.delete()
-
-
 def make_site(hostname="localhost", name="Test Organisation", default=True, **home_fields):
     """A home page at the root of the tree and the Site that serves it."""
     if default:
-        remove_wagtail_welcome_site()
+        remove_wagtail_welcome_page()
     home_fields.setdefault("title", name)
     home_fields.setdefault("hero_heading", f"Welcome to {name}")
     home = _add(Page.get_first_root_node(), HomePage(slug=_unique("home"), **home_fields))

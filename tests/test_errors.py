@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import get_resolver
 
+from wagtail.models import Page
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -124,13 +126,18 @@ def test_second_page_of_stories_lists_the_older_stories(client, story_index):
     """With more stories than fit on one page, page 2 lists the remaining older ones."""
     per_page = StoryIndexPage.stories_per_page
     stories = [make_story(story_index, title=f"Story {n:02}") for n in range(per_page + 1)]
+    # Publish them on successive days, so the first one made is the oldest.
+    start = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    for day, story in enumerate(stories):
+        Page.objects.filter(pk=story.pk).update(
+            first_published_at=start + datetime.timedelta(days=day)
+        )
 
     response = client.get(story_index.url, {"page": "2"})
 
     assert response.status_code == 200
     titles = [el.get_text(strip=True) for el in soup_of(response).select(".card__title")]
-    assert len(titles) == 1
-    assert titles[0] in {story.title for story in stories}
+    assert titles == [stories[0].title]
 
 
 # --- 500 --------------------------------------------------------------------------------------

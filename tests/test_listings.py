@@ -303,6 +303,18 @@ def test_menu_marks_the_section_being_read(client, two_sites):
     assert current == [page.title]
 
 
+def test_menu_marks_the_section_of_a_page_below_it_without_calling_it_the_page(client, two_sites):
+    """Screen readers hear 'current' for the section, and 'current page' only for the page."""
+    section = make_standard(two_sites["main"].root_page, title="Get involved", show_in_menus=True)
+    child = make_standard(section, title="Volunteer")
+
+    soup = soup_of(client.get(child.url))
+
+    assert soup.select('.main-menu a[aria-current="page"]') == []
+    marked = soup.select('.main-menu a[aria-current="true"]')
+    assert [link.get_text(strip=True) for link in marked] == [section.title]
+
+
 def test_breadcrumbs_show_the_trail_on_a_page_below_home(client, two_sites):
     """A page two levels down shows breadcrumbs from Home through its parent to itself."""
     parent = make_standard(two_sites["main"].root_page, title="About us")

@@ -34,16 +34,14 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Project apps first so their templates override Wagtail's and Django's.
+    # Project apps first: their management commands and static files take precedence.
     "pages",
     "stories",
     "articles",
     "home",
     "demo",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -63,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so probes by IP over HTTP are answered before host checks and redirects.
+    "alliance_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files with far-future cache headers, so a
     # container needs no separate web server for them.
@@ -125,9 +125,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
-# Until media moves to shared storage, the app serves uploaded files itself;
+# Until media moves to shared storage, the app serves uploaded images itself;
 # turn this off when a proxy or object store serves MEDIA_URL instead.
+# Documents are never served this way: Wagtail's document view checks privacy.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
+# Private pages ask for their password inside the site's own layout.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,5 +1,7 @@
 """The test suite: fast, deterministic, isolated from any developer's files."""
 
+import atexit
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
@@ -14,6 +16,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Uploaded and generated images go to a throwaway folder, never the repo.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="alliance-test-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

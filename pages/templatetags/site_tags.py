@@ -20,12 +20,18 @@ def main_menu(context):
     current = context.get("page")
     current_path = current.path if current else ""
     menu_pages = root.get_children().live().public().in_menu() if root else []
+
+    def current_state(item):
+        # "page" for the page being read; "true" for the section it lies in.
+        if current_path == item.path:
+            return "page"
+        return "true" if current_path.startswith(item.path) else ""
+
     return {
         # {% pageurl %} needs the request to make links relative to this site.
         "request": request,
         "root": root,
-        # A section is current when the page being read is it or lies below it.
-        "items": [(item, current_path.startswith(item.path)) for item in menu_pages],
+        "items": [(item, current_state(item)) for item in menu_pages],
         "is_home": bool(current and root and current.pk == root.pk),
     }
 
