@@ -161,9 +161,8 @@ class DemoLoader:
         existing = parent.get_children().filter(slug=slug).first()
         if existing:
             return existing.specific, False
-        fields["body"] = self.resolve_body(parent, fields.get("body") or [])
-        if not hasattr(page_class, "body"):
-            fields.pop("body")
+        if "body" in fields:
+            fields["body"] = self.resolve_body(parent, fields["body"])
         page = page_class(slug=slug, **fields)
         parent.add_child(instance=page)
         page.save_revision().publish()
