@@ -3,12 +3,14 @@
 #   make test  - the whole test suite (installs Debian's Chromium for browser tests if missing)
 
 PORT ?= 8000
+# Folders that hold no project strings (the virtualenv holds Django's own).
+MESSAGES_IGNORE := --ignore ".venv/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "node_modules/*"
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 # .python-version pins 3.12; pyenv's python3 shim honours it, python3.12 also works.
 BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo python3)
 
-.PHONY: run test install install-test migrate demo admin lock lint chromium clean
+.PHONY: run test install install-test migrate demo admin lock lint chromium gettext messages clean
 
 $(VENV)/pyvenv.cfg:
 	@$(BASE_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12 or newer is needed, found " + sys.version.split()[0]'
@@ -46,8 +48,18 @@ run: demo admin
 chromium:
 	@sh scripts/ensure-chromium
 
-test: install-test chromium
+gettext:
+	@sh scripts/ensure-gettext
+
+test: install-test chromium gettext
 	$(PYTHON) -m pytest
+
+# After changing interface text: re-extract it into locale/es/LC_MESSAGES/django.po,
+# translate the new entries there, then run this again to compile django.mo
+# (committed, so deployments need no gettext).
+messages: install gettext
+	$(PYTHON) manage.py makemessages --locale es --no-location $(MESSAGES_IGNORE)
+	$(PYTHON) manage.py compilemessages --locale es $(MESSAGES_IGNORE)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

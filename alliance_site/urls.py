@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
@@ -26,5 +27,6 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-# Everything else is a page in the Wagtail tree; this must come last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Everything else is a page in the Wagtail tree; this must come last. English
+# pages are unprefixed and Spanish ones live under /es/.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -16,12 +17,16 @@ from pages.models import HOME_PAGE, body_field
 
 
 @register_snippet
-class Topic(index.Indexed, models.Model):
-    """A subject articles are filed under, such as ESSA or community input."""
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A subject articles are filed under, such as ESSA or community input.
 
-    name = models.CharField(max_length=80, unique=True, help_text="e.g. 'ESSA'.")
+    Translatable: each language has its own name and slug. Articles keep
+    pointing at the English topic and templates show `topic.localized`.
+    """
+
+    name = models.CharField(max_length=80, help_text="e.g. 'ESSA'.")
     slug = models.SlugField(
-        max_length=80, unique=True, help_text="Used in addresses: lower case, hyphens, no spaces."
+        max_length=80, help_text="Used in addresses: lower case, hyphens, no spaces."
     )
     description = models.TextField(
         max_length=500, blank=True, help_text="What this topic covers, in a sentence or two."
@@ -30,8 +35,12 @@ class Topic(index.Indexed, models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="unique_topic_name_per_locale"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale"),
+        ]
 
     def __str__(self):
         return self.name

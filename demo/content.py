@@ -24,12 +24,12 @@ ALLIANCE = {
     "site_name": "Learning Alliance of New Mexico",
     "settings": {
         "organisation_name": "Learning Alliance of New Mexico",
-        "tagline": "Working together for an education sector that serves every community.",
         "brand_colour": "#1d4f91",
         "contact_email": "info@learningalliance.example",
         "facebook_url": "https://www.facebook.com/",
         "x_url": "https://x.com/",
     },
+    "tagline": "Working together for an education sector that serves every community.",
     "logo": ("Learning Alliance logo", "LA"),
     "topics": [
         (
@@ -338,12 +338,12 @@ KIDSCAN = {
     "site_name": "NewMexicoKidsCAN",
     "settings": {
         "organisation_name": "NewMexicoKidsCAN",
-        "tagline": "Part of the 50CAN network. Believe in better.",
         "brand_colour": "#7a1f5c",
         "contact_email": "hello@kidscan.example",
         "instagram_url": "https://www.instagram.com/",
         "youtube_url": "https://www.youtube.com/",
     },
+    "tagline": "Part of the 50CAN network. Believe in better.",
     "logo": ("NewMexicoKidsCAN logo", "KC"),
     "topics": [],
     "home": {

@@ -1,23 +1,34 @@
-"""Builds the demo sites from demo.content; safe to run any number of times.
+"""Builds the demo sites from demo.content and demo.content_es; safe to run any number of times.
 
 Every object is looked up before it is made (pages by slug under their
-parent, images by title, topics by slug, sites by host name), and nothing
-that exists is changed, so a second run changes nothing and never
-overwrites what an editor has done since.
+parent, translations by locale, images by title, topics by slug, sites by
+host name), and nothing that exists is changed, so a second run changes
+nothing and never overwrites what an editor has done since.
+
+English comes first; the Spanish pages are then made as translations of
+it, and whatever English page has no Spanish text gets a Spanish twin
+(an alias) the way the locale synchronisation would make it in the admin.
 """
 
 from django.db import transaction
+from django.utils.text import slugify
 
-from wagtail.models import Page, Site
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
+
+from wagtail_localize.synctree import synchronize_tree
 
 from articles.models import ArticlePage, NewsIndexPage, Topic
 from home.models import HomePage
+from navigation.models import Footer, MainMenu
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
 from stories.models import StoryIndexPage, StoryPage
 
-from . import content
+from . import content, content_es
 from .images import landscape_image, logo_image
+
+SPANISH = "es"
 
 
 def remove_wagtail_welcome_page():
@@ -44,7 +55,11 @@ class DemoLoader:
         for title in remove_wagtail_welcome_page():
             self.log(f"Removed Wagtail's placeholder page '{title}'.")
         for spec in sites:
-            self.build_site(spec)
+            home, site = self.build_site(spec)
+            self.translate_site(spec, home, site)
+        default = Locale.get_default()
+        for locale in Locale.objects.exclude(pk=default.pk):
+            synchronize_tree(default, locale)
         return self.created
 
     def build_site(self, spec):
@@ -72,7 +87,9 @@ class DemoLoader:
         )
         for topic in spec["topics"]:
             Topic.objects.get_or_create(
-                slug=topic[1], defaults={"name": topic[0], "description": topic[2]}
+                slug=topic[1],
+                locale=home.locale,
+                defaults={"name": topic[0], "description": topic[2]},
             )
         for page_spec in spec["pages"]:
             self.section(home, page_spec)
@@ -83,7 +100,79 @@ class DemoLoader:
             home.hero_link_label = home_spec["hero_link_label"]
             home.body = self.resolve_body(home, home_spec["body"])
             home.save_revision().publish()
+        self.navigation(site, home)
+        footer_locale = Locale.get_default()
+        Footer.objects.get_or_create(
+            site=site, locale=footer_locale, defaults={"tagline": spec["tagline"]}
+        )
         self.log(f"{spec['site_name']}: served at host {spec['hostname']}")
+        return home, site
+
+    def navigation(self, site, home):
+        """The header menu as a snippet: the home page's menu pages, in tree order."""
+        if MainMenu.objects.filter(site=site, locale=home.locale).exists():
+            return
+        links = [
+            ("link", {"page": page, "url": "", "label": ""})
+            for page in home.get_children().live().in_menu()
+        ]
+        MainMenu.objects.create(site=site, locale=home.locale, links=links)
+
+    def translate_site(self, spec, home, site):
+        """Spanish versions of this site's pages, topics, menu and footer, where missing."""
+        spanish = content_es.SPANISH[spec["hostname"]]
+        locale, _ = Locale.objects.get_or_create(language_code=SPANISH)
+        for english_slug, (name, description) in spanish["topics"].items():
+            topic = Topic.objects.get(slug=english_slug, locale=home.locale)
+            if not topic.has_translation(locale):
+                translation = topic.copy_for_translation(locale)
+                translation.name, translation.description = name, description
+                translation.slug = slugify(name)
+                translation.save()
+        # Parents before children: a translation is made under its parent's translation.
+        for path in sorted(spanish["pages"], key=lambda path: (path.count("/"), path != "")):
+            english = home if path == "" else self.find(home, path)
+            self.translate_page(english, locale, spanish["pages"][path], home)
+        for snippet in (MainMenu.objects.get(site=site, locale=home.locale),):
+            if not snippet.has_translation(locale):
+                snippet.copy_for_translation(locale).save()
+        footer = Footer.objects.get(site=site, locale=home.locale)
+        Footer.objects.get_or_create(
+            site=site,
+            locale=locale,
+            defaults={"tagline": spanish["tagline"], "translation_key": footer.translation_key},
+        )
+
+    def translate_page(self, english, locale, fields, home):
+        existing = english.get_translation_or_none(locale)
+        if existing is not None and existing.alias_of_id is None:
+            return  # translated already, perhaps by an editor since
+        if existing is not None:
+            # A twin made by synchronisation: it becomes a page of its own.
+            ConvertAliasPageAction(existing).execute(skip_permission_checks=True)
+            translation = existing.specific
+            translation.refresh_from_db()
+        else:
+            translation = english.copy_for_translation(locale)
+        fields = dict(fields)
+        pillars = fields.pop("pillars", None)
+        if pillars is not None:
+            for pillar, (title, description) in zip(
+                translation.pillars.all(), pillars, strict=True
+            ):
+                pillar.title, pillar.description = title, description
+                pillar.save()
+        if "body" in fields:
+            body = list(fields["body"])
+            if isinstance(english, StoryPage):
+                body.append(("paragraph", content_es.FICTIONAL_NOTE))
+            fields["body"] = self.resolve_body(home, body)
+        if "summary" in fields and isinstance(english, StoryPage):
+            fields["listing_summary"] = fields.pop("summary")
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        self.created += 1
 
     def site_settings(self, site, spec, home):
         values = dict(spec["settings"])
@@ -150,7 +239,9 @@ class DemoLoader:
                     publication_date=article["publication_date"],
                     summary=article["summary"],
                     image=landscape_image(*article["image"]),
-                    topics=list(Topic.objects.filter(slug__in=article["topics"])),
+                    topics=list(
+                        Topic.objects.filter(slug__in=article["topics"], locale=home.locale)
+                    ),
                     body=article["body"],
                 )
         else:

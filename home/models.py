@@ -114,9 +114,14 @@ class HomePage(BasePage):
         # Read through the cluster so previews of unsaved choices work too.
         chosen_ids = [choice.story_id for choice in self.featured_stories.all()]
         if chosen_ids:
-            by_id = queryset.in_bulk(chosen_ids)
+            # A translated home page may still point at the English stories, so
+            # stories are matched by translation key to this page's language.
+            chosen_stories = queryset.model.objects.filter(pk__in=chosen_ids)
+            keys = dict(chosen_stories.values_list("pk", "translation_key"))
+            in_language = queryset.filter(translation_key__in=keys.values())
+            by_key = {story.translation_key: story for story in in_language}
             # Chosen stories since unpublished or made private are skipped.
-            chosen = [by_id[pk] for pk in chosen_ids if pk in by_id]
+            chosen = [by_key[keys[pk]] for pk in chosen_ids if pk in keys and keys[pk] in by_key]
             if chosen:
                 return chosen
         return list(queryset[:3])

@@ -15,7 +15,8 @@ def listing_queryset(model, ancestor):
         model.objects.live()
         .public()
         .descendant_of(ancestor)
-        .select_related(*image_fields)
+        # Untranslated twins are labelled with their content's language.
+        .select_related("alias_of__locale", *image_fields)
         .prefetch_related(*(f"{field}__renditions" for field in image_fields))
     )
 

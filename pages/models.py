@@ -6,7 +6,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from modelcluster.fields import ParentalKey
 
@@ -74,8 +74,12 @@ class MissionPage(BasePage):
         return context
 
 
-class MissionPillar(Orderable):
-    """One pillar of the mission: a short title, a description and an optional link."""
+class MissionPillar(TranslatableMixin, Orderable):
+    """One pillar of the mission: a short title, a description and an optional link.
+
+    Translatable, so wagtail-localize offers each pillar's text to translators
+    along with the page (it skips child objects that are not).
+    """
 
     page = ParentalKey(MissionPage, on_delete=models.CASCADE, related_name="pillars")
     title = models.CharField(max_length=120, help_text="e.g. 'Trustworthy Information'.")
@@ -98,6 +102,9 @@ class MissionPillar(Orderable):
         FieldPanel("link_page"),
         FieldPanel("link_url"),
     ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def __str__(self):
         return self.title
@@ -130,9 +137,6 @@ class SiteSettings(BaseSiteSetting):
 
     organisation_name = models.CharField(
         max_length=120, help_text="Shown in the header, the footer and the browser tab."
-    )
-    tagline = models.CharField(
-        max_length=160, blank=True, help_text="A short line under the name in the footer."
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -169,7 +173,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            [FieldPanel("organisation_name"), FieldPanel("logo")],
             heading="Identity",
         ),
         FieldPanel("brand_colour"),

@@ -1,6 +1,7 @@
 """Stories of students, families, teachers and communities across New Mexico."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -10,14 +11,17 @@ from pages.models import HOME_PAGE, body_field
 
 
 class Region(models.TextChoices):
-    """New Mexico's regions, as the state's own education and planning maps group them."""
+    """New Mexico's regions, as the state's own education and planning maps group them.
 
-    NORTHWEST = "northwest", "Northwest"
-    NORTH_CENTRAL = "north-central", "North Central"
-    NORTHEAST = "northeast", "Northeast"
-    CENTRAL = "central", "Central (Albuquerque metro)"
-    SOUTHWEST = "southwest", "Southwest"
-    SOUTHEAST = "southeast", "Southeast"
+    The labels are shown to visitors, so they are in the translation catalogue.
+    """
+
+    NORTHWEST = "northwest", _("Northwest")
+    NORTH_CENTRAL = "north-central", _("North Central")
+    NORTHEAST = "northeast", _("Northeast")
+    CENTRAL = "central", _("Central (Albuquerque metro)")
+    SOUTHWEST = "southwest", _("Southwest")
+    SOUTHEAST = "southeast", _("Southeast")
 
 
 class StoryIndexPage(BasePage):

@@ -280,7 +280,6 @@ def test_site_settings_refuse_a_too_light_brand_colour(client):
     url = reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk])
     data = {
         "organisation_name": "Alliance for Families",
-        "tagline": "Parents shaping their schools",
         "logo": "",
         "brand_colour": "#ffff00",
         "contact_email": "hello@example.org",
@@ -297,7 +296,7 @@ def test_site_settings_refuse_a_too_light_brand_colour(client):
     form = response.context["form"]
     assert "contrast" in " ".join(form.errors["brand_colour"])
     assert "contrast" in response.content.decode()
-    for field in ("organisation_name", "tagline", "brand_colour", "contact_email", "facebook_url"):
+    for field in ("organisation_name", "brand_colour", "contact_email", "facebook_url"):
         assert form[field].value() == data[field]
     assert 'value="Alliance for Families"' in response.content.decode()
     saved = SiteSettings.objects.get(site=site)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "stories",
     "articles",
     "home",
+    "navigation",
     "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -50,6 +51,11 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # Translation of pages and snippets; its `locales` app replaces wagtail.locales
+    # and adds tree synchronisation, so every English page has a Spanish twin.
+    # After "wagtail", so its rows are restored after the locales they name.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -68,6 +74,9 @@ MIDDLEWARE = [
     # container needs no separate web server for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Language from the URL: Spanish under /es/, English unprefixed. Never
+    # redirects by the browser's language (the page offers a hint instead).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,6 +128,11 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "America/Denver"
 USE_I18N = True
 USE_TZ = True
+# Every site is in English (the default, unprefixed) and Spanish (/es/). Each
+# language is named in its own language, as the switcher shows it.
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

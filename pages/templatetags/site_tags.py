@@ -4,36 +4,32 @@ from django import template
 
 from wagtail.models import Site
 
+from pages import translations
+
 register = template.Library()
 
 
-def _site_root(request):
+def site_root(request):
+    """This site's home page in the language being read."""
     site = Site.find_for_request(request)
-    return site.root_page if site else None
+    return site.root_page.localized if site else None
 
 
-@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
-def main_menu(context):
-    """The home page's children that editors ticked 'Show in menus' for."""
-    request = context["request"]
-    root = _site_root(request)
-    current = context.get("page")
-    current_path = current.path if current else ""
-    menu_pages = root.get_children().live().public().in_menu() if root else []
+@register.filter
+def localized(page):
+    """The page in the language being read (its translation or twin), else the page itself.
 
-    def current_state(item):
-        # "page" for the page being read; "true" for the section it lies in.
-        if current_path == item.path:
-            return "page"
-        return "true" if current_path.startswith(item.path) else ""
+    Page links chosen in English (menus, buttons, pillars) follow the reader
+    into Spanish this way, even where a translation still points at English.
+    """
+    return page.localized if hasattr(page, "localized") else page
 
-    return {
-        # {% pageurl %} needs the request to make links relative to this site.
-        "request": request,
-        "root": root,
-        "items": [(item, current_state(item)) for item in menu_pages],
-        "is_home": bool(current and root and current.pk == root.pk),
-    }
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The address of this site's home page in the language being read."""
+    root = site_root(context["request"])
+    return root.get_url(context["request"]) if root else "/"
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
@@ -41,9 +37,9 @@ def breadcrumbs(context):
     """The trail from the home page to the page being read; empty on the home page itself."""
     request = context["request"]
     page = context.get("page")
-    root = _site_root(request)
+    root = site_root(request)
     ancestors = []
-    if page and root and page.depth > root.depth:
+    if page and root and hasattr(page, "depth") and page.depth > root.depth:
         ancestors = page.get_ancestors().filter(depth__gte=root.depth)
     return {"request": request, "ancestors": ancestors, "page": page}
 
@@ -56,6 +52,21 @@ def absolute_url(path, request):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, page):
-    """The page's address on the host the visitor used, so each site (and dev port) is right."""
+    """The page's address on the host the visitor used, so each site (and dev port) is right.
+
+    An untranslated twin names the page it copies, so search engines index
+    the content once, in its own language.
+    """
     request = context["request"]
+    page = translations.original_page(page) or page
     return request.build_absolute_uri(page.get_url(request))
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """The page's versions in each language: switcher, hreflang, hints (see pages.translations)."""
+    page = context.get("page")
+    # Only Wagtail pages have translations (a 404 has no page).
+    if not hasattr(page, "get_translations"):
+        page = None
+    return translations.page_languages(page, context["request"])

@@ -81,11 +81,13 @@ def _origin_of(url):
 
 
 def _page_urls(live_server, hostname):
-    """Every live page of the site at `hostname`, as absolute URLs on the live server."""
+    """Every live page of the site at `hostname`, in every language, as absolute URLs."""
     site = Site.objects.get(hostname=hostname)
     origin = _origin(live_server, hostname)
-    pages = site.root_page.get_descendants(inclusive=True).live().order_by("path")
-    urls = [origin + page.get_url_parts()[2] for page in pages]
+    urls = []
+    for home in site.root_page.get_translations(inclusive=True).order_by("path"):
+        pages = home.get_descendants(inclusive=True).live().order_by("path")
+        urls += [origin + page.get_url_parts()[2] for page in pages]
     assert len(urls) > 1, f"expected several live pages on {hostname}, found {urls}"
     return urls
 

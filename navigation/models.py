@@ -1,0 +1,89 @@
+"""The main menu and the footer: translatable snippets, one per site and language.
+
+Editors build each site's menu once in English and translate it like any
+other snippet; templates pick the one for the site and language being read
+(`for_request`). Links to pages always lead to the page's version in that
+language, so a menu translated before its pages were still works.
+"""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Site, TranslatableMixin
+from wagtail.snippets.models import register_snippet
+
+from pages.blocks import LinkBlock
+
+
+class PerSiteSnippet(TranslatableMixin, models.Model):
+    """A snippet of which each site has one per language."""
+
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The site this belongs to. Translations keep the same site.",
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def __str__(self):
+        return f"{self.site.site_name or self.site.hostname} ({self.locale.language_code})"
+
+    @classmethod
+    def for_request(cls, request):
+        """This site's snippet in the language being read, else in the default language."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        candidates = cls.objects.filter(site=site)
+        active = Locale.get_active()
+        return (
+            candidates.filter(locale=active).first()
+            or candidates.filter(locale=Locale.get_default()).first()
+        )
+
+
+def links_field():
+    return StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        help_text="In the order they should appear.",
+    )
+
+
+@register_snippet
+class MainMenu(PerSiteSnippet):
+    """The links in every page's header. Without one, the home page's menu pages show."""
+
+    links = links_field()
+
+    panels = [FieldPanel("site"), FieldPanel("links")]
+
+    class Meta(PerSiteSnippet.Meta):
+        verbose_name = "main menu"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "locale"], name="one_main_menu_per_site_language"
+            )
+        ]
+
+
+@register_snippet
+class Footer(PerSiteSnippet):
+    """What sits at the foot of every page beside the contact details in site settings."""
+
+    tagline = models.CharField(
+        max_length=160, blank=True, help_text="A short line under the organisation's name."
+    )
+    links = links_field()
+
+    panels = [FieldPanel("site"), FieldPanel("tagline"), FieldPanel("links")]
+
+    class Meta(PerSiteSnippet.Meta):
+        verbose_name = "footer"
+        constraints = [
+            models.UniqueConstraint(fields=["site", "locale"], name="one_footer_per_site_language")
+        ]

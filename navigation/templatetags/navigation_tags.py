@@ -1,0 +1,74 @@
+"""The header menu and the footer, from this site's snippets in the language being read."""
+
+from django import template
+
+from pages.templatetags.site_tags import site_root
+
+from ..models import Footer, MainMenu
+
+register = template.Library()
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The site's MainMenu snippet in this language; without one, the home page's menu pages."""
+    request = context["request"]
+    root = site_root(request)
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+
+    def current_state(item):
+        # "page" for the page being read; "true" for the section it lies in.
+        if current_path == item.path:
+            return "page"
+        return "true" if current_path.startswith(item.path) else ""
+
+    items = []
+    menu = MainMenu.for_request(request)
+    if menu is not None:
+        for link in menu.links:
+            value = link.value
+            if value.get("page"):
+                target = value["page"].localized
+                if target.live:
+                    label = value.get("label") or target.title
+                    items.append((target.get_url(request), label, current_state(target)))
+            elif value.get("url"):
+                items.append((value["url"], value["label"], ""))
+    elif root is not None:
+        for item in root.get_children().live().public().in_menu():
+            items.append((item.get_url(request), item.title, current_state(item)))
+
+    return {
+        "root_url": root.get_url(request) if root else "/",
+        "items": items,
+        "is_home": bool(current and root and getattr(current, "pk", None) == root.pk),
+    }
+
+
+@register.inclusion_tag("navigation/footer.html", takes_context=True)
+def site_footer(context):
+    """This site's Footer snippet in this language, plus contact details from settings."""
+    request = context["request"]
+    site_settings = context["settings"]["pages"]["SiteSettings"]
+    footer = Footer.for_request(request)
+    links = []
+    if footer is not None:
+        for link in footer.links:
+            value = link.value
+            if value.get("page"):
+                target = value["page"].localized
+                if target.live:
+                    links.append((target.get_url(request), value.get("label") or target.title))
+            elif value.get("url"):
+                links.append((value["url"], value["label"]))
+    privacy = site_settings.privacy_page.localized if site_settings.privacy_page else None
+    if privacy is not None and privacy.live:
+        privacy_url = privacy.get_url(request)
+        if all(url != privacy_url for url, _label in links):
+            links.append((privacy_url, privacy.title))
+    return {
+        "site_settings": site_settings,
+        "tagline": footer.tagline if footer else "",
+        "links": links,
+    }

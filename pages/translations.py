@@ -1,0 +1,122 @@
+"""A page's versions in the site's other languages: for the switcher, hreflang and hints.
+
+Tree synchronisation gives every English page a Spanish twin as soon as it
+exists. Until a translator replaces it, that twin is an alias: the English
+content under a Spanish address. Such twins are worth linking to (the
+visitor stays in Spanish around it) but are not translations, so search
+engines are not told about them.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Site
+
+# Each hint is written in the language it offers, like the language names.
+LANGUAGE_HINTS = {"en": "Read this page in English", "es": "Ver esta página en español"}
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    language_code: str
+    name: str  # in its own language: "English", "Español"
+    url: str
+    is_current: bool
+    is_translation: bool  # real translated content, not an alias of another language
+
+    @property
+    def hint(self):
+        return LANGUAGE_HINTS.get(self.language_code, self.name)
+
+
+def source_language(page):
+    """The language an untranslated twin's content is really in, or None for real content."""
+    if page.alias_of_id is None:
+        return None
+    source = page.alias_of
+    if source.locale_id == page.locale_id:
+        return None
+    return source.locale.language_code
+
+
+def language_versions(page, request):
+    """One LanguageVersion per site language, in settings order.
+
+    A language without a live version of this page (it may still be a draft)
+    links to that language's home page, so the switcher never leads to a 404.
+    """
+    current_language = get_language()
+    versions = {}
+    if page is not None:
+        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+            versions[version.locale.language_code] = version
+    versions_home = None
+    result = []
+    for language_code, name in settings.LANGUAGES:
+        version = versions.get(language_code)
+        if version is None:
+            if versions_home is None:
+                versions_home = _home_versions(request)
+            version = versions_home.get(language_code)
+            if version is None:
+                continue
+            is_translation = False
+        else:
+            is_translation = version.alias_of_id is None
+        result.append(
+            LanguageVersion(
+                language_code=language_code,
+                name=name,
+                url=version.get_url(request),
+                is_current=language_code == current_language,
+                is_translation=is_translation,
+            )
+        )
+    return result
+
+
+def _home_versions(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    return {
+        home.locale.language_code: home
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
+def alternate_links(page, versions):
+    """(hreflang, url) pairs for search engines, plus x-default, or [] if untranslated.
+
+    Only real translations count, and only when the page being read is one
+    of them, so every page named points back at every other (reciprocal).
+    """
+    translated = [version for version in versions if version.is_translation]
+    if page is None or page.alias_of_id is not None or len(translated) < 2:
+        return []
+    links = [(version.language_code, version.url) for version in translated]
+    default_language = Locale.get_default().language_code
+    default = next((url for code, url in links if code == default_language), links[0][1])
+    return [*links, ("x-default", default)]
+
+
+def original_page(page):
+    """For an untranslated twin, the page it copies (to link to and name as canonical)."""
+    if source_language(page) is None:
+        return None
+    return page.alias_of.specific
+
+
+def page_languages(page, request):
+    """Everything the layout needs about languages for one page, computed once."""
+    versions = language_versions(page, request)
+    return {
+        "versions": versions,
+        "alternates": alternate_links(page, versions),
+        # The browser-language hint only offers real translations.
+        "hints": [v for v in versions if v.is_translation and not v.is_current],
+        "original": original_page(page) if page is not None else None,
+        "content_language": source_language(page) if page is not None else None,
+    }
