@@ -1,0 +1,515 @@
+"""Both sites in English and Spanish: addresses, the language switcher, hreflang and the catalogue.
+
+English is unprefixed and Spanish lives under /es/. Every English page has a
+Spanish twin: a real translation, or until then an alias that says it has
+not been translated yet. Tests that read the demo load it once for the
+module (rolled back at the end); the rest build just what they need.
+"""
+
+import datetime
+import importlib
+import re
+import shutil
+from io import StringIO
+from urllib.parse import urlsplit
+
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+from wagtail.test.utils import WagtailPageTestCase
+
+import polib
+import pytest
+from bs4 import BeautifulSoup
+from wagtail_localize.models import LocaleSynchronization, StringSegment, Translation
+from wagtail_localize.synctree import synchronize_tree
+
+from articles.models import ArticlePage
+from demo import content, content_es
+from tests.factories import make_article, make_news_index, make_site
+
+ALLIANCE_HOST = content.ALLIANCE["hostname"]
+KIDSCAN_HOST = content.KIDSCAN["hostname"]
+HOSTS = [ALLIANCE_HOST, KIDSCAN_HOST]
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+CATALOGUE = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
+
+
+def spanish_and_english_locales():
+    """The two content languages, made here if a flushed database lost the migration's rows."""
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
+    LocaleSynchronization.objects.get_or_create(locale=spanish, defaults={"sync_from": english})
+    return english, spanish
+
+
+def soup_of(response, where=""):
+    assert response.status_code == 200, f"{where}: status {response.status_code}"
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def fetch(client, path, host=ALLIANCE_HOST, **headers):
+    return soup_of(client.get(path, HTTP_HOST=host, **headers), f"{host}{path}")
+
+
+def address(page):
+    """(host, path) a visitor uses to reach `page`."""
+    site_id, root_url, path = page.specific.get_url_parts()
+    return urlsplit(root_url).hostname, path
+
+
+def html_lang(soup):
+    return soup.find("html")["lang"]
+
+
+def alternates(soup):
+    """hreflang -> absolute address, from the <link rel="alternate"> tags in the head."""
+    return {
+        link["hreflang"]: link["href"]
+        for link in soup.head.find_all("link", rel="alternate", hreflang=True)
+    }
+
+
+def switcher_links(soup):
+    """[(language, href)] of the language switcher's links to other languages."""
+    switcher = soup.select_one("nav.language-switcher")
+    if switcher is None:
+        return []
+    return [(link["hreflang"], link["href"]) for link in switcher.find_all("a")]
+
+
+def canonical(soup):
+    return soup.head.find("link", rel="canonical")["href"]
+
+
+def committed_catalogue():
+    return polib.pofile(str(CATALOGUE))
+
+
+# --- The catalogue of interface strings -------------------------------------------------------
+
+
+def test_spanish_catalogue_is_complete_and_compiled():
+    """Every interface string has a reviewed Spanish text, and the compiled file says the same."""
+    po = committed_catalogue()
+    mo = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
+
+    assert len(po) >= 20
+    assert [entry.msgid for entry in po.untranslated_entries()] == []
+    assert [entry.msgid for entry in po.fuzzy_entries()] == []
+    assert [entry.msgid for entry in po.obsolete_entries()] == []
+    assert {entry.msgid: entry.msgstr for entry in mo} == {
+        entry.msgid: entry.msgstr for entry in po
+    }
+
+
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None or shutil.which("msgmerge") is None,
+    reason="makemessages needs GNU gettext (xgettext, msgmerge): run scripts/ensure-gettext",
+)
+def test_every_interface_string_is_in_the_spanish_catalogue(tmp_path, monkeypatch):
+    """Regenerating the catalogue from the code and templates finds no string it lacks or drops.
+
+    makemessages writes into the `locale` folder of the directory it runs in
+    (and next to each template while it works), so it runs on a copy of the
+    project's sources and the committed files are checked to be untouched.
+    """
+    committed_files = [CATALOGUE, CATALOGUE.with_suffix(".mo")]
+    before = [path.read_bytes() for path in committed_files]
+    project = tmp_path / "project"
+    shutil.copytree(
+        settings.BASE_DIR,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "media",
+            "staticfiles",
+            "node_modules",
+            "__pycache__",
+            ".*_cache",
+            "*.sqlite3",
+        ),
+    )
+    monkeypatch.chdir(project)
+
+    with override_settings(LOCALE_PATHS=[project / "locale"]):
+        call_command(
+            "makemessages",
+            locale=["es"],
+            no_location=True,
+            ignore_patterns=[".venv/*", "staticfiles/*", "media/*", "node_modules/*"],
+            verbosity=0,
+        )
+
+    regenerated = polib.pofile(str(project / "locale" / "es" / "LC_MESSAGES" / "django.po"))
+    in_code = {entry.msgid for entry in regenerated if not entry.obsolete}
+    committed = {entry.msgid for entry in committed_catalogue()}
+    assert sorted(in_code - committed) == [], "strings in the code missing from the catalogue"
+    assert sorted(committed - in_code) == [], "catalogue strings no longer used anywhere"
+    assert [path.read_bytes() for path in committed_files] == before
+
+
+# --- The Spanish locale -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_migration_adds_spanish_synchronised_from_english():
+    """After migrating, Spanish exists and follows the English tree, so /es/ has no holes."""
+    migration = importlib.import_module("pages.migrations.0003_content_languages")
+    LocaleSynchronization.objects.filter(locale__language_code="es").delete()
+    Locale.objects.filter(language_code="es").delete()
+
+    migration.add_content_locales(django_apps, None)
+    migration.add_content_locales(django_apps, None)  # migrating again adds nothing
+
+    spanish = Locale.objects.get(language_code="es")
+    synchronisations = LocaleSynchronization.objects.filter(locale=spanish)
+    assert [sync.sync_from.language_code for sync in synchronisations] == ["en"]
+    assert Locale.objects.filter(language_code="en").count() == 1
+
+
+# --- An editor translates a page in the admin -------------------------------------------------
+
+ARTICLE_ENGLISH_TO_SPANISH = {
+    "Gallup families meet the school board": "Las familias de Gallup se reúnen con la junta",
+    "gallup-families-meet-board": "familias-gallup-junta",
+    "Forty parents asked for evening meetings.": "Cuarenta padres pidieron reuniones de noche.",
+    "The board agreed to meet in Gallup each term.": (
+        "La junta aceptó reunirse en Gallup cada trimestre."
+    ),
+}
+
+
+class TestEditorTranslatesAnArticle(WagtailPageTestCase):
+    """An editor sends an English article for translation, fills in the Spanish, and publishes."""
+
+    @classmethod
+    def setUpTestData(cls):
+        site = make_site()
+        cls.news = make_news_index(site.root_page, title="News", slug="news")
+        cls.english_locale, cls.spanish_locale = spanish_and_english_locales()
+        # The Spanish home and news sections, as the locale synchronisation makes them.
+        synchronize_tree(cls.english_locale, cls.spanish_locale)
+        cls.editor = get_user_model().objects.create_superuser(
+            "editor", "editor@example.org", "password"
+        )
+
+    def setUp(self):
+        super().setUp()
+        cache.clear()
+        self.client.force_login(self.editor)
+
+    def test_translated_article_is_published_under_es_and_linked_both_ways(self):
+        """The Spanish article appears under /es/ in Spanish and the English one names it."""
+        article = make_article(
+            self.news,
+            title="Gallup families meet the school board",
+            slug="gallup-families-meet-board",
+            summary="Forty parents asked for evening meetings.",
+            body=[("paragraph", RichText("<p>The board agreed to meet in Gallup each term.</p>"))],
+        )
+
+        # "Translate this page" → Spanish → Submit: a Spanish draft, then its editor.
+        response = self.client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
+            {"locales": [self.spanish_locale.pk]},
+        )
+        spanish = article.get_translation(self.spanish_locale)
+        self.assertRedirects(response, reverse("wagtailadmin_pages:edit", args=[spanish.pk]))
+
+        # Each source text is typed into the translation editor (its string API).
+        job = Translation.objects.get(
+            source__object_id=article.translation_key, target_locale=self.spanish_locale
+        )
+        segments = StringSegment.objects.filter(source=job.source).select_related("string")
+        assert {segment.string.data for segment in segments} == set(ARTICLE_ENGLISH_TO_SPANISH)
+        for segment in segments:
+            saved = self.client.put(
+                reverse("wagtail_localize:edit_string_translation", args=[job.pk, segment.pk]),
+                f"value={ARTICLE_ENGLISH_TO_SPANISH[segment.string.data]}",
+                content_type="application/x-www-form-urlencoded; charset=utf-8",
+            )
+            assert saved.status_code == 201, saved.content
+
+        # The translation editor's Publish button posts to the page's edit view; wagtail-localize
+        # publishes once the request's transaction commits.
+        with self.captureOnCommitCallbacks(execute=True):
+            published = self.client.post(
+                reverse("wagtailadmin_pages:edit", args=[spanish.pk]), {"action": "publish"}
+            )
+        assert published.status_code == 302
+        spanish.refresh_from_db()
+        assert spanish.live
+        assert spanish.alias_of_id is None
+
+        host, spanish_path = address(spanish)
+        assert spanish_path.startswith("/es/")
+        spanish_soup = fetch(self.client, spanish_path, host)
+        assert html_lang(spanish_soup) == "es"
+        assert spanish_soup.h1.get_text(strip=True) == (
+            "Las familias de Gallup se reúnen con la junta"
+        )
+        assert "Cuarenta padres pidieron reuniones de noche." in spanish_soup.main.get_text()
+
+        english_path = address(article)[1]
+        english_soup = fetch(self.client, english_path, host)
+        expected = {
+            "en": f"http://{host}{english_path}",
+            "es": f"http://{host}{spanish_path}",
+            "x-default": f"http://{host}{english_path}",
+        }
+        assert alternates(english_soup) == expected
+        assert alternates(spanish_soup) == expected
+
+
+# --- The demo sites in both languages ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for the module; roll it all back at the end."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        cache.clear()
+        spanish_and_english_locales()
+        call_command("load_demo_content", stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+        cache.clear()
+
+
+def english_strings_in(soup):
+    """Catalogue strings that show in English although Spanish is being read.
+
+    Strings of two words or more (split at placeholders and markup) are looked
+    for anywhere in the text and attributes; single words only as a whole
+    label, since many are parts of Spanish words or names.
+    """
+    text = " ".join(soup.get_text(" ").split())
+    attributes = [
+        value
+        for element in soup.find_all(True)
+        for value in element.attrs.values()
+        if isinstance(value, str)
+    ]
+    labels = {element.get_text(strip=True) for element in soup.find_all(True)} | set(attributes)
+    found = []
+    for entry in committed_catalogue():
+        if entry.msgstr == entry.msgid:
+            continue
+        for fragment in re.split(r"%\(\w+\)s|<[^>]*>", entry.msgid):
+            fragment = " ".join(fragment.split())
+            if not fragment:
+                continue
+            if " " in fragment:
+                if fragment in text or any(fragment in value for value in attributes):
+                    found.append(fragment)
+            elif fragment in labels:
+                found.append(fragment)
+    return found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", HOSTS)
+def test_spanish_home_page_is_all_in_spanish(client, demo, host):
+    """/es/ reads in Spanish: page language, skip link, menu, footer, and no English labels."""
+    site = Site.objects.get(hostname=host)
+    spanish_text = content_es.SPANISH[host]
+    menu_sections = site.root_page.get_children().live().in_menu()
+
+    soup = fetch(client, "/es/", host)
+
+    assert html_lang(soup) == "es"
+    assert soup.select_one("a.skip-link").get_text(strip=True) == "Saltar al contenido principal"
+    assert [link.get_text(strip=True) for link in soup.select("nav.main-menu a")] == [
+        "Inicio",
+        *(spanish_text["pages"][section.slug]["title"] for section in menu_sections),
+    ]
+    assert soup.select_one("nav.main-menu")["aria-label"] == "Principal"
+    assert (
+        soup.select_one(".site-footer__tagline").get_text(strip=True) == (spanish_text["tagline"])
+    )
+    assert english_strings_in(soup) == []
+
+
+@pytest.mark.django_db
+def test_every_page_names_its_translations_reciprocally(client, demo):
+    """Search engines get matching hreflang sets on both sides, and the switcher agrees with them.
+
+    Every live page of both sites, in both languages, is read. A page naming
+    its translations names itself too, each page it names names the same set
+    back, x-default is the English page, and its switcher links to those pages.
+    No Spanish page shows an English interface label on the way.
+    """
+    pages = {}
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        host, path = address(page)
+        soup = fetch(client, path, host)
+        pages[f"http://{host}{path}"] = {
+            "page": page,
+            "host": host,
+            "language": html_lang(soup),
+            "alternates": alternates(soup),
+            "switcher": switcher_links(soup),
+            "english_labels": english_strings_in(soup) if html_lang(soup) == "es" else [],
+        }
+    translated_pages = sum(len(spanish["pages"]) for spanish in content_es.SPANISH.values())
+
+    problems = []
+    with_alternates = 0
+    for url, seen in pages.items():
+        language, named = seen["language"], seen["alternates"]
+        assert language == seen["page"].locale.language_code, url
+        if seen["english_labels"]:
+            problems.append(f"{url}: English interface text {seen['english_labels']}")
+        # One link to each other language, to a page that answers.
+        others = [code for code in LANGUAGE_NAMES if code != language]
+        if sorted(code for code, _href in seen["switcher"]) != others:
+            problems.append(f"{url}: switcher links {seen['switcher']}")
+        for code, href in seen["switcher"]:
+            target = client.get(href, HTTP_HOST=seen["host"])
+            if target.status_code != 200:
+                problems.append(f"{url}: switcher {code} -> {href}: {target.status_code}")
+        if not named:
+            continue
+        with_alternates += 1
+        if set(named) != {*LANGUAGE_NAMES, "x-default"}:
+            problems.append(f"{url}: hreflang {sorted(named)}")
+            continue
+        if named[language] != url:
+            problems.append(f"{url}: names {named[language]} as itself")
+        if named["x-default"] != named["en"]:
+            problems.append(f"{url}: x-default {named['x-default']} is not the English page")
+        for code, href in seen["switcher"]:
+            if f"http://{seen['host']}{href}" != named[code]:
+                problems.append(f"{url}: switcher {code} -> {href}, hreflang {named[code]}")
+        for code in LANGUAGE_NAMES:
+            other = pages.get(named[code])
+            if other is None:
+                problems.append(f"{url}: {code} version {named[code]} is not a live page")
+            elif other["alternates"] != named:
+                problems.append(f"{url}: {named[code]} names {other['alternates']}")
+
+    assert len(pages) >= 2 * translated_pages
+    assert problems == []
+    # Each translated demo page and its English original, and no alias, name their versions.
+    assert with_alternates == 2 * translated_pages
+
+
+@pytest.mark.django_db
+def test_switcher_on_an_article_leads_to_its_translation_and_back(client, demo):
+    """From an English article the switcher opens the same article in Spanish, and back again."""
+    spanish_locale = Locale.objects.get(language_code="es")
+    english = ArticlePage.objects.get(slug="essa-community-forums", locale__language_code="en")
+    spanish = english.get_translation(spanish_locale)
+    spanish_text = content_es.SPANISH[ALLIANCE_HOST]["pages"]["news/essa-community-forums"]
+    english_path, spanish_path = address(english)[1], address(spanish)[1]
+    assert english_path == "/news/essa-community-forums/"
+
+    english_soup = fetch(client, english_path)
+    switcher = english_soup.select_one("nav.language-switcher")
+    assert switcher.select_one("[aria-current]").get_text(strip=True) == "English"
+    link = switcher.find("a")
+    assert (link.get_text(strip=True), link["hreflang"], link["lang"]) == ("Español", "es", "es")
+    assert link["href"] == spanish_path
+    assert link["href"].startswith("/es/") and link["href"].endswith(f"/{spanish_text['slug']}/")
+
+    spanish_soup = fetch(client, link["href"])
+    assert spanish_soup.h1.get_text(strip=True) == spanish_text["title"]
+    back = spanish_soup.select_one("nav.language-switcher a")
+    assert (back.get_text(strip=True), back["hreflang"]) == ("English", "en")
+    assert back["href"] == english_path
+    current = spanish_soup.select_one("nav.language-switcher [aria-current]")
+    assert current.get_text(strip=True) == "Español"
+
+
+@pytest.mark.django_db
+def test_untranslated_page_is_shown_in_english_under_es_and_says_so(client, demo):
+    """A new English article gets a Spanish address at once, with a notice and the original's link.
+
+    Search engines are pointed at the English original and told of no translation.
+    """
+    english_locale, spanish_locale = spanish_and_english_locales()
+    news = Site.objects.get(hostname=ALLIANCE_HOST).root_page.get_children().get(slug="news")
+    article = make_article(news, title="School board meets in Gallup", slug="board-in-gallup")
+    synchronize_tree(english_locale, spanish_locale)
+    twin = article.get_translation(spanish_locale)
+    assert twin.alias_of_id == article.pk
+    english_path, twin_path = address(article)[1], address(twin)[1]
+    assert twin_path.startswith("/es/")
+
+    twin_soup = fetch(client, twin_path)
+    english_soup = fetch(client, english_path)
+
+    assert html_lang(twin_soup) == "es"
+    assert twin_soup.main["lang"] == "en"
+    notice = twin_soup.main.select_one(".notice")
+    assert "Esta página todavía no está traducida" in notice.get_text()
+    original = notice.find("a")
+    assert (original.get_text(strip=True), original["href"]) == ("Leer el original", english_path)
+    assert twin_soup.h1.get_text(strip=True) == "School board meets in Gallup"
+    assert canonical(twin_soup) == f"http://{ALLIANCE_HOST}{english_path}"
+    assert alternates(twin_soup) == {}
+    assert alternates(english_soup) == {}
+    # The English page still leads Spanish readers to the twin, but offers no "read in Spanish".
+    assert switcher_links(english_soup) == [("es", twin_path)]
+    assert english_soup.select(".language-hint") == []
+    assert "lang" not in english_soup.main.attrs
+
+
+@pytest.mark.django_db
+def test_a_spanish_browser_is_not_redirected_but_offered_spanish(client, demo):
+    """A visitor whose browser prefers Spanish gets English at / plus a hidden offer of /es/."""
+    response = client.get("/", HTTP_HOST=ALLIANCE_HOST, HTTP_ACCEPT_LANGUAGE="es")
+    soup = soup_of(response, "/")
+
+    assert html_lang(soup) == "en"
+    assert soup.select_one("a.skip-link").get_text(strip=True) == "Skip to main content"
+    hints = soup.select(".language-hint")
+    assert len(hints) == 1
+    hint = hints[0]
+    assert hint["data-language-hint"] == "es"
+    assert hint.has_attr("hidden")
+    link = hint.find("a")
+    assert (link.get_text(strip=True), link["href"]) == ("Ver esta página en español", "/es/")
+    assert client.get("/news/", HTTP_HOST=ALLIANCE_HOST, HTTP_ACCEPT_LANGUAGE="es").status_code == (
+        200
+    )
+
+
+@pytest.mark.django_db
+def test_dates_follow_the_language_being_read(client, demo):
+    """An article dated 20 September 2016 shows that date the Spanish way under /es/."""
+    spanish_locale = Locale.objects.get(language_code="es")
+    english = ArticlePage.objects.get(slug="essa-community-forums", locale__language_code="en")
+    spanish = english.get_translation(spanish_locale)
+    assert english.publication_date == datetime.date(2016, 9, 20)
+    with translation.override("en"):
+        english_date = date_format(english.publication_date, "DATE_FORMAT")
+    assert english_date != "20 de septiembre de 2016"
+
+    english_soup = fetch(client, address(english)[1])
+    spanish_soup = fetch(client, address(spanish)[1])
+    spanish_news = fetch(client, address(spanish.get_parent())[1])
+
+    assert english_soup.select_one(".page-header__meta time").get_text(strip=True) == english_date
+    assert spanish_soup.select_one(".page-header__meta time").get_text(strip=True) == (
+        "20 de septiembre de 2016"
+    )
+    assert "20 de septiembre de 2016" in [
+        time.get_text(strip=True) for time in spanish_news.select(".card__meta time")
+    ]
