@@ -3,6 +3,10 @@
 Each block names its template, so templates/components/streamfield/blocks/
 mirrors this file, and carries an icon, a description and a preview value
 for Wagtail's block picker.
+
+Optional text defaults to "" rather than None, so content made in code (the
+demo, imports) has the same shape as content saved from the editor; the
+translation tools cannot read a None where they expect text.
 """
 
 from django.core.exceptions import ValidationError
@@ -33,9 +37,12 @@ class LinkBlock(blocks.StructBlock):
     """A link to a page on this site or to another website, with its visible text."""
 
     page = blocks.PageChooserBlock(required=False, help_text="A page on this site…")
-    url = blocks.URLBlock(required=False, help_text="…or an address on another website.")
+    url = blocks.URLBlock(
+        required=False, default="", help_text="…or an address on another website."
+    )
     label = blocks.CharBlock(
         required=False,
+        default="",
         max_length=80,
         help_text="The words people click. Leave blank to use the page's title.",
     )
@@ -127,7 +134,9 @@ class FigureBlock(blocks.StructBlock):
     """An image across the text column, with alt text and an optional caption."""
 
     image = ImageBlock(help_text="Describe the picture in its alt text, or mark it decorative.")
-    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the image.")
+    caption = blocks.CharBlock(
+        required=False, default="", max_length=250, help_text="Shown under the image."
+    )
 
     class Meta:
         icon = "image"
@@ -140,7 +149,10 @@ class QuoteBlock(blocks.StructBlock):
 
     quote = blocks.TextBlock(max_length=600, help_text="The words, without quotation marks.")
     attribution = blocks.CharBlock(
-        required=False, max_length=120, help_text="Who said it, e.g. 'Parent, Las Cruces'."
+        required=False,
+        default="",
+        max_length=120,
+        help_text="Who said it, e.g. 'Parent, Las Cruces'.",
     )
 
     class Meta:
@@ -160,7 +172,7 @@ class CallToActionBlock(blocks.StructBlock):
         max_length=120, help_text="What you are asking, e.g. 'Take the survey'."
     )
     text = blocks.TextBlock(
-        required=False, max_length=400, help_text="One or two sentences of why."
+        required=False, default="", max_length=400, help_text="One or two sentences of why."
     )
     link = LinkBlock(help_text="Where the button goes.")
 
@@ -180,7 +192,7 @@ class CardBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(max_length=120, help_text="A few words.")
     text = blocks.TextBlock(
-        required=False, max_length=500, help_text="A sentence or two. Optional."
+        required=False, default="", max_length=500, help_text="A sentence or two. Optional."
     )
     link = OptionalLinkBlock(help_text="Optional: where to read more.")
 
@@ -193,7 +205,7 @@ class CardListBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=120, help_text="e.g. 'Believe in Better'.")
     intro = blocks.TextBlock(
-        required=False, max_length=600, help_text="A short paragraph. Optional."
+        required=False, default="", max_length=600, help_text="A short paragraph. Optional."
     )
     numbered = blocks.BooleanBlock(
         required=False, default=False, help_text="Number the items, for a list whose order matters."
@@ -223,7 +235,10 @@ class FeaturedReportBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200, help_text="The report's full title.")
     summary = blocks.TextBlock(max_length=800, help_text="What the report found, in a few lines.")
     partners = blocks.CharBlock(
-        required=False, max_length=200, help_text="Who produced it with you, e.g. '50CAN'."
+        required=False,
+        default="",
+        max_length=200,
+        help_text="Who produced it with you, e.g. '50CAN'.",
     )
     image = ImageBlock(required=False, help_text="The report's cover. Optional.")
     link = OptionalLinkBlock(help_text="Where to read or download the report.")
@@ -245,7 +260,10 @@ class IssueBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(max_length=120, help_text="The issue in a few words.")
     summary = blocks.TextBlock(
-        required=False, max_length=500, help_text="Where you stand, in a sentence or two."
+        required=False,
+        default="",
+        max_length=500,
+        help_text="Where you stand, in a sentence or two.",
     )
     link = OptionalLinkBlock(help_text="Optional: a page or site with more on this issue.")
 
@@ -258,7 +276,7 @@ class IssueListBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(default="Important issues", max_length=120)
     intro = blocks.TextBlock(
-        required=False, max_length=600, help_text="A short paragraph. Optional."
+        required=False, default="", max_length=600, help_text="A short paragraph. Optional."
     )
     issues = blocks.ListBlock(IssueBlock(), min_num=1, help_text="At least one issue.")
 
