@@ -13,7 +13,6 @@ it, and whatever English page has no Spanish text gets a Spanish twin
 from django.db import transaction
 from django.utils.text import slugify
 
-from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -27,6 +26,7 @@ from stories.models import StoryIndexPage, StoryPage
 
 from . import content, content_es
 from .images import landscape_image, logo_image
+from .translate import translate
 
 SPANISH = "es"
 
@@ -54,12 +54,14 @@ class DemoLoader:
     def run(self, sites=content.SITES):
         for title in remove_wagtail_welcome_page():
             self.log(f"Removed Wagtail's placeholder page '{title}'.")
-        for spec in sites:
-            home, site = self.build_site(spec)
-            self.translate_site(spec, home, site)
+        built = [(spec, *self.build_site(spec)) for spec in sites]
+        # Every English page gets its Spanish twin, as the locale
+        # synchronisation does in the admin; translating replaces the twin.
         default = Locale.get_default()
         for locale in Locale.objects.exclude(pk=default.pk):
             synchronize_tree(default, locale)
+        for spec, home, site in built:
+            self.translate_site(spec, home, site)
         return self.created
 
     def build_site(self, spec):
@@ -125,43 +127,45 @@ class DemoLoader:
         for english_slug, (name, description) in spanish["topics"].items():
             topic = Topic.objects.get(slug=english_slug, locale=home.locale)
             if not topic.has_translation(locale):
-                translation = topic.copy_for_translation(locale)
-                translation.name, translation.description = name, description
-                translation.slug = slugify(name)
-                translation.save()
-        # Parents before children: a translation is made under its parent's translation.
-        for path in sorted(spanish["pages"], key=lambda path: (path.count("/"), path != "")):
+                self.translate(
+                    topic, locale, name=name, slug=slugify(name), description=description
+                )
+        for path, fields in spanish["pages"].items():
             english = home if path == "" else self.find(home, path)
-            self.translate_page(english, locale, spanish["pages"][path], home)
-        for snippet in (MainMenu.objects.get(site=site, locale=home.locale),):
-            if not snippet.has_translation(locale):
-                snippet.copy_for_translation(locale).save()
+            existing = english.get_translation_or_none(locale)
+            # A real translation is left alone: an editor may have changed it since.
+            if existing is None or existing.alias_of_id is not None:
+                self.translate_page(english, locale, fields, home)
+        menu = MainMenu.objects.get(site=site, locale=home.locale)
+        if not menu.has_translation(locale):
+            self.translate(menu, locale)
         footer = Footer.objects.get(site=site, locale=home.locale)
-        Footer.objects.get_or_create(
-            site=site,
-            locale=locale,
-            defaults={"tagline": spanish["tagline"], "translation_key": footer.translation_key},
-        )
+        if not footer.has_translation(locale):
+            self.translate(footer, locale, tagline=spanish["tagline"])
+
+    def translate(self, english, locale, **spanish_fields):
+        """Translate a snippet through wagtail-localize with the given Spanish field values."""
+        spanish_copy = type(english).objects.get(pk=english.pk)
+        for name, value in spanish_fields.items():
+            setattr(spanish_copy, name, value)
+        return translate(english, spanish_copy, locale)
 
     def translate_page(self, english, locale, fields, home):
-        existing = english.get_translation_or_none(locale)
-        if existing is not None and existing.alias_of_id is None:
-            return  # translated already, perhaps by an editor since
-        if existing is not None:
-            # A twin made by synchronisation: it becomes a page of its own.
-            ConvertAliasPageAction(existing).execute(skip_permission_checks=True)
-            translation = existing.specific
-            translation.refresh_from_db()
-        else:
-            translation = english.copy_for_translation(locale)
+        english = english.specific
+        spanish_copy = type(english).objects.get(pk=english.pk)
         fields = dict(fields)
         pillars = fields.pop("pillars", None)
         if pillars is not None:
-            for pillar, (title, description) in zip(
-                translation.pillars.all(), pillars, strict=True
-            ):
-                pillar.title, pillar.description = title, description
-                pillar.save()
+            spanish_copy.pillars = [
+                MissionPillar(
+                    translation_key=pillar.translation_key,
+                    locale_id=pillar.locale_id,
+                    sort_order=pillar.sort_order,
+                    title=title,
+                    description=description,
+                )
+                for pillar, (title, description) in zip(english.pillars.all(), pillars, strict=True)
+            ]
         if "body" in fields:
             body = list(fields["body"])
             if isinstance(english, StoryPage):
@@ -170,8 +174,8 @@ class DemoLoader:
         if "summary" in fields and isinstance(english, StoryPage):
             fields["listing_summary"] = fields.pop("summary")
         for name, value in fields.items():
-            setattr(translation, name, value)
-        translation.save_revision().publish()
+            setattr(spanish_copy, name, value)
+        translate(english, spanish_copy, locale)
         self.created += 1
 
     def site_settings(self, site, spec, home):
