@@ -9,6 +9,26 @@ from ..models import Footer, MainMenu
 register = template.Library()
 
 
+def _resolve_links(links, request):
+    """(address, words, page or None) for each link that leads somewhere live.
+
+    Page links follow the reader into their language; pages unpublished
+    since the link was chosen are left out rather than leading to a 404.
+    """
+    resolved = []
+    for link in links:
+        value = link.value
+        if value.get("page"):
+            target = value["page"].localized
+            if target.live:
+                resolved.append(
+                    (target.get_url(request), value.get("label") or target.title, target)
+                )
+        elif value.get("url"):
+            resolved.append((value["url"], value["label"], None))
+    return resolved
+
+
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     """The site's MainMenu snippet in this language; without one, the home page's menu pages."""
@@ -26,15 +46,8 @@ def main_menu(context):
     items = []
     menu = MainMenu.for_request(request)
     if menu is not None:
-        for link in menu.links:
-            value = link.value
-            if value.get("page"):
-                target = value["page"].localized
-                if target.live:
-                    label = value.get("label") or target.title
-                    items.append((target.get_url(request), label, current_state(target)))
-            elif value.get("url"):
-                items.append((value["url"], value["label"], ""))
+        for url, label, target in _resolve_links(menu.links, request):
+            items.append((url, label, current_state(target) if target else ""))
     elif root is not None:
         for item in root.get_children().live().public().in_menu():
             items.append((item.get_url(request), item.title, current_state(item)))
@@ -54,14 +67,7 @@ def site_footer(context):
     footer = Footer.for_request(request)
     links = []
     if footer is not None:
-        for link in footer.links:
-            value = link.value
-            if value.get("page"):
-                target = value["page"].localized
-                if target.live:
-                    links.append((target.get_url(request), value.get("label") or target.title))
-            elif value.get("url"):
-                links.append((value["url"], value["label"]))
+        links = [(url, label) for url, label, _page in _resolve_links(footer.links, request)]
     privacy = site_settings.privacy_page.localized if site_settings.privacy_page else None
     if privacy is not None and privacy.live:
         privacy_url = privacy.get_url(request)
