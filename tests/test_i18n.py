@@ -513,3 +513,16 @@ def test_dates_follow_the_language_being_read(client, demo):
     assert "20 de septiembre de 2016" in [
         time.get_text(strip=True) for time in spanish_news.select(".card__meta time")
     ]
+
+
+@pytest.mark.django_db
+def test_pages_do_not_vary_by_the_browsers_language(client, demo):
+    """Caches keep one copy of each page: its language comes from the address alone."""
+    for path in ("/", "/es/", "/es/noticias/", "/no-such-page/"):
+        response = client.get(path, HTTP_HOST=ALLIANCE_HOST, HTTP_ACCEPT_LANGUAGE="es")
+        assert "accept-language" not in response.get("Vary", "").lower(), path
+        expected = "es" if path.startswith("/es/") else "en"
+        assert response["Content-Language"] == expected, path
+    # The admin does follow the browser's language, so it still says so.
+    admin = client.get("/admin/login/", HTTP_HOST=ALLIANCE_HOST)
+    assert "accept-language" in admin["Vary"].lower()

@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL: Spanish under /es/, English unprefixed. Never
     # redirects by the browser's language (the page offers a hint instead).
-    "django.middleware.locale.LocaleMiddleware",
+    "alliance_site.locale.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
