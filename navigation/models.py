@@ -6,11 +6,13 @@ other snippet; templates pick the one for the site and language being read
 language, so a menu translated before its pages were still works.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Site, TranslatableMixin
+from wagtail.models import Site, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from pages.blocks import LinkBlock
@@ -38,12 +40,12 @@ class PerSiteSnippet(TranslatableMixin, models.Model):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        candidates = cls.objects.filter(site=site)
-        active = Locale.get_active()
-        return (
-            candidates.filter(locale=active).first()
-            or candidates.filter(locale=Locale.get_default()).first()
-        )
+        wanted = [get_language(), settings.LANGUAGE_CODE]
+        candidates = cls.objects.filter(site=site, locale__language_code__in=wanted)
+        by_language = {
+            snippet.locale.language_code: snippet for snippet in candidates.select_related("locale")
+        }
+        return next((by_language[code] for code in wanted if code in by_language), None)
 
 
 def links_field():

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 # Each hint is written in the language it offers, like the language names.
 LANGUAGE_HINTS = {"en": "Read this page in English", "es": "Ver esta página en español"}
@@ -29,6 +29,49 @@ class LanguageVersion:
     @property
     def hint(self):
         return LANGUAGE_HINTS.get(self.language_code, self.name)
+
+
+def active_locale(request=None):
+    """The Locale of the language being read, looked up once per request.
+
+    Wagtail's Locale.get_active() queries the database on every call, and a
+    page asks for it once per link it localises.
+    """
+    language_code = get_language()
+    cached = getattr(request, "_active_locale", None)
+    if cached is not None and cached.language_code == language_code:
+        return cached
+    locale = Locale.get_active()
+    if request is not None:
+        request._active_locale = locale
+    return locale
+
+
+def localized(page, request=None):
+    """`page` in the language being read (its live translation or twin), else `page` itself.
+
+    Links chosen in English (menus, buttons, pillars) follow the reader into
+    Spanish this way, even where a translation still points at English pages.
+    """
+    if page is None:
+        return None
+    locale = active_locale(request)
+    if page.locale_id == locale.id:
+        return page
+    translation = page.get_translation_or_none(locale)
+    return translation if translation is not None and translation.live else page
+
+
+def localized_pages(pages, request=None):
+    """Like `localized` for many pages at once, in one query: {page.pk: page to link to}."""
+    locale = active_locale(request)
+    result = {page.pk: page for page in pages}
+    foreign = {page.translation_key: page for page in pages if page.locale_id != locale.id}
+    if foreign:
+        translations = Page.objects.live().filter(translation_key__in=foreign, locale=locale)
+        for translation in translations:
+            result[foreign[translation.translation_key].pk] = translation
+    return result
 
 
 def source_language(page):
@@ -97,8 +140,7 @@ def alternate_links(page, versions):
     if page is None or page.alias_of_id is not None or len(translated) < 2:
         return []
     links = [(version.language_code, version.url) for version in translated]
-    default_language = Locale.get_default().language_code
-    default = next((url for code, url in links if code == default_language), links[0][1])
+    default = next((url for code, url in links if code == settings.LANGUAGE_CODE), links[0][1])
     return [*links, ("x-default", default)]
 
 

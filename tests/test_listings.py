@@ -6,10 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail_localize.synctree import synchronize_tree
 
 from home.models import HomeFeaturedStory
 from tests.factories import (
@@ -376,4 +377,27 @@ def test_query_count_does_not_grow_with_the_number_of_articles(client, page_kind
     assert len(texts(many_response, selector)) > 5
     assert "<img" in many_response.content.decode()
     assert "Surveys" in many_response.content.decode()
+    assert many == few
+
+
+def test_spanish_listing_query_count_does_not_grow_with_untranslated_articles(client):
+    """Spanish news, mostly English twins labelled as such, costs the same with 5 or 50 articles."""
+    english_locale, _ = Locale.objects.get_or_create(language_code="en")
+    spanish_locale, _ = Locale.objects.get_or_create(language_code="es")
+    site = make_site()
+    index = make_news_index(site.root_page)
+    topics = [make_topic(name="ESSA"), make_topic(name="Surveys")]
+    add_articles(index, 5, topics)
+    synchronize_tree(english_locale, spanish_locale)
+    spanish_index_url = index.get_translation(spanish_locale).url
+
+    few, few_response = queries_for(client, spanish_index_url)
+    add_articles(index, 45, topics)
+    synchronize_tree(english_locale, spanish_locale)
+    many, many_response = queries_for(client, spanish_index_url)
+
+    assert spanish_index_url.startswith("/es/")
+    assert len(texts(many_response, NEWS_CARDS)) > len(texts(few_response, NEWS_CARDS)) == 5
+    # Untranslated articles say which language their text is in.
+    assert 'class="card" lang="en"' in many_response.content.decode()
     assert many == few

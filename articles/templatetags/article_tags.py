@@ -2,7 +2,7 @@
 
 from django import template
 
-from wagtail.models import Locale
+from pages.translations import active_locale
 
 from ..models import Topic
 
@@ -20,7 +20,7 @@ def localized_topics(context, topics):
     request = context.get("request")
     cache = getattr(request, "_topics_by_translation_key", None)
     if cache is None:
-        active = Locale.get_active()
+        active = active_locale(request)
         cache = {topic.translation_key: topic for topic in Topic.objects.filter(locale=active)}
         if request is not None:
             request._topics_by_translation_key = cache

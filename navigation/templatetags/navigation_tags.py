@@ -3,6 +3,7 @@
 from django import template
 
 from pages.templatetags.site_tags import site_root
+from pages.translations import localized, localized_pages
 
 from ..models import Footer, MainMenu
 
@@ -12,14 +13,17 @@ register = template.Library()
 def _resolve_links(links, request):
     """(address, words, page or None) for each link that leads somewhere live.
 
-    Page links follow the reader into their language; pages unpublished
-    since the link was chosen are left out rather than leading to a 404.
+    Page links follow the reader into their language (one query for all of
+    them); pages unpublished since the link was chosen are left out rather
+    than leading to a 404.
     """
+    chosen = [link.value["page"] for link in links if link.value.get("page")]
+    in_language = localized_pages(chosen, request)
     resolved = []
     for link in links:
         value = link.value
         if value.get("page"):
-            target = value["page"].localized
+            target = in_language[value["page"].pk]
             if target.live:
                 resolved.append(
                     (target.get_url(request), value.get("label") or target.title, target)
@@ -68,7 +72,7 @@ def site_footer(context):
     links = []
     if footer is not None:
         links = [(url, label) for url, label, _page in _resolve_links(footer.links, request)]
-    privacy = site_settings.privacy_page.localized if site_settings.privacy_page else None
+    privacy = localized(site_settings.privacy_page, request)
     if privacy is not None and privacy.live:
         privacy_url = privacy.get_url(request)
         if all(url != privacy_url for url, _label in links):

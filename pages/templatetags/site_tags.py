@@ -1,6 +1,7 @@
 """Navigation and small helpers shared by every template."""
 
 from django import template
+from django.utils.translation import get_language
 
 from wagtail.models import Site
 
@@ -10,19 +11,23 @@ register = template.Library()
 
 
 def site_root(request):
-    """This site's home page in the language being read."""
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+    """This site's home page in the language being read (looked up once per request)."""
+    language = get_language()
+    cached = getattr(request, "_site_root", None)
+    if cached is None or cached[0] != language:
+        site = Site.find_for_request(request)
+        root = translations.localized(site.root_page, request) if site else None
+        cached = (language, root)
+        request._site_root = cached
+    return cached[1]
 
 
-@register.filter
-def localized(page):
-    """The page in the language being read (its translation or twin), else the page itself.
-
-    Page links chosen in English (menus, buttons, pillars) follow the reader
-    into Spanish this way, even where a translation still points at English.
-    """
-    return page.localized if hasattr(page, "localized") else page
+@register.simple_tag(takes_context=True)
+def localized(context, page):
+    """`{% localized page as target %}`: the page in the language being read (see translations)."""
+    if not hasattr(page, "get_translation_or_none"):
+        return page  # e.g. a block preview's placeholder value
+    return translations.localized(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
