@@ -161,4 +161,7 @@ def page_languages(page, request):
         "hints": [v for v in versions if v.is_translation and not v.is_current],
         "original": original_page(page) if page is not None else None,
         "content_language": source_language(page) if page is not None else None,
+        # Alt text in the image library is written once, in the default
+        # language; images chosen on a page (hero, article, story) carry it.
+        "image_alt_language": settings.LANGUAGE_CODE,
     }

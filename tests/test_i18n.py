@@ -526,3 +526,13 @@ def test_pages_do_not_vary_by_the_browsers_language(client, demo):
     # The admin does follow the browser's language, so it still says so.
     admin = client.get("/admin/login/", HTTP_HOST=ALLIANCE_HOST)
     assert "accept-language" in admin["Vary"].lower()
+
+
+@pytest.mark.django_db
+def test_english_alt_text_is_marked_english_on_spanish_pages(client, demo):
+    """Screen readers switch voice for the image library's English alt text on Spanish pages."""
+    soup = fetch(client, "/es/noticias/foros-comunitarios-essa/")
+    picture = soup.select_one("figure.page-image img")
+    assert html_lang(soup) == "es"
+    assert picture["alt"].startswith("Illustration:")
+    assert picture["lang"] == "en"
