@@ -11,6 +11,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def drop_topic_translations(apps, schema_editor):
+    """Going back: the old schema holds one topic per name, so translations cannot stay."""
+    Topic = apps.get_model("articles", "Topic")
+    Topic.objects.exclude(locale__language_code=settings.LANGUAGE_CODE).delete()
+
+
 def put_topics_in_default_locale(apps, schema_editor):
     Locale = apps.get_model("wagtailcore", "Locale")
     Topic = apps.get_model("articles", "Topic")
@@ -74,6 +80,8 @@ class Migration(migrations.Migration):
                 help_text="Used in addresses: lower case, hyphens, no spaces.", max_length=80
             ),
         ),
+        # Only does something when migrating backwards, before names become unique again.
+        migrations.RunPython(migrations.RunPython.noop, drop_topic_translations),
         migrations.AlterUniqueTogether(
             name="topic",
             unique_together={("translation_key", "locale")},

@@ -23,10 +23,18 @@ def move_taglines(apps, schema_editor):
         )
 
 
+def restore_taglines(apps, schema_editor):
+    """Going back: each site's default-language footer tagline returns to site settings."""
+    SiteSettings = apps.get_model("pages", "SiteSettings")
+    Footer = apps.get_model("navigation", "Footer")
+    for footer in Footer.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+        SiteSettings.objects.filter(site_id=footer.site_id).update(tagline=footer.tagline)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("navigation", "0001_initial"),
         ("pages", "0003_content_languages"),
     ]
 
-    operations = [migrations.RunPython(move_taglines, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(move_taglines, restore_taglines)]
