@@ -1,6 +1,8 @@
 """News: the news index, articles, and the topics that group them."""
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -21,7 +23,8 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A subject articles are filed under, such as ESSA or community input.
 
     Translatable: each language has its own name and slug. Articles keep
-    pointing at the English topic and templates show `topic.localized`.
+    pointing at the English topic; templates name it in the reader's
+    language with `{% localized_topics %}`.
     """
 
     name = models.CharField(max_length=80, help_text="e.g. 'ESSA'.")
@@ -44,6 +47,26 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # The per-language uniqueness constraints include `locale`, which is not
+        # a form field, so Django's form validation skips them: check here so
+        # an editor gets a message instead of a server error.
+        super().clean()
+        if not self.locale_id:
+            return
+        same_language = Topic.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        errors = {}
+        if same_language.filter(name=self.name).exists():
+            errors["name"] = "There is already a topic with this name in this language."
+        if same_language.filter(slug=self.slug).exists():
+            errors["slug"] = "There is already a topic with this slug in this language."
+        if errors:
+            raise ValidationError(errors)
+
+
+def topics_in_default_language():
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 class NewsIndexPage(BasePage):
@@ -99,7 +122,13 @@ class ArticlePage(BasePage):
         help_text="The article's main picture. Give it alt text in the image library.",
     )
     topics = ParentalManyToManyField(
-        Topic, blank=True, related_name="articles", help_text="What the article is about."
+        Topic,
+        blank=True,
+        related_name="articles",
+        # Articles are filed under the default language's topics (each shown
+        # in the reader's language), so editors see each topic once.
+        limit_choices_to=topics_in_default_language,
+        help_text="What the article is about.",
     )
     body = body_field()
 

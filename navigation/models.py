@@ -7,6 +7,7 @@ language, so a menu translated before its pages were still works.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 
@@ -33,6 +34,21 @@ class PerSiteSnippet(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.site.site_name or self.site.hostname} ({self.locale.language_code})"
+
+    def clean(self):
+        # One per site and language. The constraint includes `locale`, which is
+        # not a form field, so form validation skips it: check here so an
+        # editor gets a message instead of a server error.
+        super().clean()
+        if self.site_id and self.locale_id:
+            others = type(self).objects.filter(site_id=self.site_id, locale_id=self.locale_id)
+            if others.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {
+                        "site": f"This site already has a {self._meta.verbose_name} in this "
+                        "language: edit that one, or translate it into another language."
+                    }
+                )
 
     @classmethod
     def for_request(cls, request):
