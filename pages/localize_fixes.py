@@ -2,7 +2,7 @@
 
 Each one guards a case the library does not expect; neither changes what it
 does otherwise. Remove them when an upstream release handles these cases
-(tests/test_i18n.py covers both).
+(tests/test_translation_workflow.py covers both).
 """
 
 from django.db.models.signals import post_save
