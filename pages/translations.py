@@ -4,15 +4,19 @@ Tree synchronisation gives every English page a Spanish twin as soon as it
 exists. Until a translator replaces it, that twin is an alias: the English
 content under a Spanish address. Such twins are worth linking to (the
 visitor stays in Spanish around it) but are not translations, so search
-engines are not told about them.
+engines are not told about them. The same goes for a translation that
+wagtail-localize has started but nobody has translated a string of yet.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
+
+from wagtail_localize.models import StringTranslation, Translation
 
 # Each hint is written in the language it offers, like the language names.
 LANGUAGE_HINTS = {"en": "Read this page in English", "es": "Ver esta página en español"}
@@ -74,14 +78,33 @@ def localized_pages(pages, request=None):
     return result
 
 
-def source_language(page):
-    """The language an untranslated twin's content is really in, or None for real content."""
-    if page.alias_of_id is None:
+def original_of(page):
+    """The page in another language whose text `page` shows, or None if it has its own text.
+
+    That is a twin made by tree synchronisation (an alias), or a translation
+    wagtail-localize has made but of which no string has been translated yet:
+    the library fills (and may publish) it with the original's text.
+    """
+    if page.alias_of_id is not None:
+        source = page.alias_of
+        return source.specific if source.locale_id != page.locale_id else None
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return None  # the default language is what everything is translated from
+    job = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id
+        )
+        .select_related("source")
+        .first()
+    )
+    if job is None:
+        return None  # translated by hand, not through wagtail-localize
+    started = StringTranslation.objects.filter(
+        context__object_id=page.translation_key, locale_id=page.locale_id
+    ).exists()
+    if started:
         return None
-    source = page.alias_of
-    if source.locale_id == page.locale_id:
-        return None
-    return source.locale.language_code
+    return page.get_translation_or_none(job.source.locale_id)
 
 
 def language_versions(page, request):
@@ -107,7 +130,7 @@ def language_versions(page, request):
                 continue
             is_translation = False
         else:
-            is_translation = version.alias_of_id is None
+            is_translation = original_of(version) is None
         result.append(
             LanguageVersion(
                 language_code=language_code,
@@ -137,30 +160,47 @@ def alternate_links(page, versions):
     of them, so every page named points back at every other (reciprocal).
     """
     translated = [version for version in versions if version.is_translation]
-    if page is None or page.alias_of_id is not None or len(translated) < 2:
+    current = next((version for version in versions if version.is_current), None)
+    if page is None or current is None or not current.is_translation or len(translated) < 2:
         return []
     links = [(version.language_code, version.url) for version in translated]
     default = next((url for code, url in links if code == settings.LANGUAGE_CODE), links[0][1])
     return [*links, ("x-default", default)]
 
 
-def original_page(page):
-    """For an untranslated twin, the page it copies (to link to and name as canonical)."""
-    if source_language(page) is None:
+def shown_original(page):
+    """The page whose text a reader of `page` is really given, if in another language; else None.
+
+    An untranslated twin shows its original; a page served under another
+    language's address (a site with no home page in that language) is
+    itself the original.
+    """
+    if page is None:
         return None
-    return page.alias_of.specific
+    original = original_of(page)
+    if original is not None:
+        return original
+    return page if page.locale.language_code != get_language() else None
 
 
 def page_languages(page, request):
     """Everything the layout needs about languages for one page, computed once."""
     versions = language_versions(page, request)
+    original = shown_original(page)
     return {
         "versions": versions,
         "alternates": alternate_links(page, versions),
         # The browser-language hint only offers real translations.
         "hints": [v for v in versions if v.is_translation and not v.is_current],
-        "original": original_page(page) if page is not None else None,
-        "content_language": source_language(page) if page is not None else None,
+        # A page showing text in another language says so, links the
+        # original, and marks that text with its language.
+        "original": original,
+        "content_language": original.locale.language_code if original else None,
+        # ` lang="en"` for the elements holding that text (not the Spanish
+        # interface around it), or nothing.
+        "content_lang_attr": (
+            format_html(' lang="{}"', original.locale.language_code) if original else ""
+        ),
         # Alt text in the image library is written once, in the default
         # language; images chosen on a page (hero, article, story) carry it.
         "image_alt_language": settings.LANGUAGE_CODE,

@@ -168,6 +168,10 @@ def test_migration_adds_spanish_synchronised_from_english():
     """After migrating, Spanish exists and follows the English tree, so /es/ has no holes."""
     migration = importlib.import_module("pages.migrations.0003_content_languages")
     LocaleSynchronization.objects.filter(locale__language_code="es").delete()
+    # Spanish twins made when the test database was migrated go first: a
+    # locale with pages cannot be deleted.
+    for twin in Page.objects.filter(locale__language_code="es", depth=2):
+        twin.delete()
     Locale.objects.filter(language_code="es").delete()
 
     migration.add_content_locales(django_apps, None)
@@ -456,7 +460,10 @@ def test_untranslated_page_is_shown_in_english_under_es_and_says_so(client, demo
     english_soup = fetch(client, english_path)
 
     assert html_lang(twin_soup) == "es"
-    assert twin_soup.main["lang"] == "en"
+    # The English text is marked English; the Spanish interface around it is not.
+    assert twin_soup.h1["lang"] == "en"
+    assert "lang" not in twin_soup.main.attrs
+    assert "lang" not in twin_soup.select_one(".page-header__meta").attrs
     notice = twin_soup.main.select_one(".notice")
     assert "Esta página todavía no está traducida" in notice.get_text()
     original = notice.find("a")
@@ -468,7 +475,22 @@ def test_untranslated_page_is_shown_in_english_under_es_and_says_so(client, demo
     # The English page still leads Spanish readers to the twin, but offers no "read in Spanish".
     assert switcher_links(english_soup) == [("es", twin_path)]
     assert english_soup.select(".language-hint") == []
-    assert "lang" not in english_soup.main.attrs
+    assert "lang" not in english_soup.h1.attrs
+
+
+@pytest.mark.django_db
+def test_site_without_a_spanish_home_serves_english_under_es_and_says_so(client, demo):
+    """A new organisation not yet in Spanish: /es/ addresses show the English, marked as such."""
+    make_site(hostname="third.localhost", name="Third Organisation", default=False)
+    english_soup = fetch(client, "/", "third.localhost")
+    soup = fetch(client, "/es/", "third.localhost")
+
+    assert html_lang(soup) == "es"
+    assert soup.select_one(".hero__text")["lang"] == "en"
+    original = soup.main.select_one(".notice a")
+    assert original["href"] == "/"
+    assert canonical(soup) == "http://third.localhost/"
+    assert alternates(soup) == {} == alternates(english_soup)
 
 
 @pytest.mark.django_db

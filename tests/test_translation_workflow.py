@@ -16,10 +16,13 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
+import pytest
+from bs4 import BeautifulSoup
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.synctree import synchronize_tree
 
 from articles.models import ArticlePage
-from tests.factories import make_site
+from tests.factories import make_article, make_news_index, make_site
 
 
 def _locales():
@@ -135,3 +138,58 @@ class TestTranslatingUnusualContent(WagtailPageTestCase):
         # Saved by an editor in the admin, the same setting does synchronise the tree.
         LocaleSynchronization.objects.get(locale=self.spanish_locale).save()
         assert Page.objects.count() > pages_before
+
+
+class TestStartedTranslation(WagtailPageTestCase):
+    """Pressing "Translate" is not translating: until a string is, readers are told so."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.english_locale, cls.spanish_locale = _locales()
+        site = make_site()
+        cls.news = make_news_index(site.root_page, title="News", slug="news")
+        synchronize_tree(cls.english_locale, cls.spanish_locale)
+        cls.editor = get_user_model().objects.create_superuser(
+            "editor", "editor@example.org", "password"
+        )
+
+    def test_a_translation_nobody_has_written_yet_is_shown_as_untranslated(self):
+        self.client.force_login(self.editor)
+        article = make_article(self.news, title="Board meets in Gallup", slug="board-gallup")
+        synchronize_tree(self.english_locale, self.spanish_locale)
+
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
+                {"locales": [self.spanish_locale.pk]},
+            )
+        spanish = article.get_translation(self.spanish_locale)
+        assert spanish.alias_of_id is None, "wagtail-localize made it a page of its own"
+        self.client.logout()
+
+        response = self.client.get(spanish.get_url())
+
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert "todavía no está traducida" in soup.select_one(".notice").get_text()
+        assert soup.h1["lang"] == "en"
+        assert soup.select('link[rel="alternate"][hreflang]') == []
+        assert soup.select_one('link[rel="canonical"]')["href"].endswith(article.get_url())
+
+
+@pytest.mark.django_db(transaction=False)
+def test_migrating_gives_existing_pages_their_spanish_twins():
+    """A site built before Spanish existed gets /es/ addresses for its pages on the next migrate."""
+    english_locale, spanish_locale = _locales()
+    LocaleSynchronization.objects.get_or_create(
+        locale=spanish_locale, defaults={"sync_from": english_locale}
+    )
+    site = make_site()
+    news = make_news_index(site.root_page, title="News", slug="news")
+    assert not Page.objects.filter(locale=spanish_locale).exists()
+
+    call_command("migrate", verbosity=0)
+
+    twin = news.get_translation(spanish_locale)
+    assert twin.alias_of_id == news.pk
+    assert twin.get_url().startswith("/es/")

@@ -45,7 +45,8 @@ def breadcrumbs(context):
     root = site_root(request)
     ancestors = []
     if page and root and hasattr(page, "depth") and page.depth > root.depth:
-        ancestors = page.get_ancestors().filter(depth__gte=root.depth)
+        # Sections still in draft are left out rather than linking to a 404.
+        ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
     return {"request": request, "ancestors": ancestors, "page": page}
 
 
@@ -63,7 +64,7 @@ def canonical_url(context, page):
     the content once, in its own language.
     """
     request = context["request"]
-    page = translations.original_page(page) or page
+    page = translations.shown_original(page) or page
     return request.build_absolute_uri(page.get_url(request))
 
 
