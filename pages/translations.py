@@ -14,6 +14,9 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from wagtail.blocks import StreamValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from wagtail_localize.models import StringTranslation, Translation
@@ -64,6 +67,43 @@ def localized(page, request=None):
         return page
     translation = page.get_translation_or_none(locale)
     return translation if translation is not None and translation.live else page
+
+
+def _pages_in(value):
+    """Every page chosen anywhere inside a StreamField value (links in blocks, cards…)."""
+    if isinstance(value, Page):
+        yield value
+    elif isinstance(value, StreamValue):
+        for child in value:
+            yield from _pages_in(child.value)
+    elif isinstance(value, dict):  # a StructValue
+        for child in value.values():
+            yield from _pages_in(child)
+    elif isinstance(value, list | tuple | ListValue):
+        for child in value:
+            yield from _pages_in(child)
+
+
+def linked_page(target, page, request):
+    """`target` in the reader's language, for a link on `page`.
+
+    The first call on a request localises every page linked from `page`'s
+    StreamFields in one query, so a Spanish page with many links costs the
+    same as one with a few.
+    """
+    if request is None:
+        return localized(target, request)
+    cache = getattr(request, "_linked_pages", None)
+    if cache is None:
+        chosen = []
+        if page is not None:
+            for field in page._meta.get_fields():
+                if isinstance(field, StreamField):
+                    chosen.extend(_pages_in(getattr(page, field.name)))
+        cache = request._linked_pages = localized_pages(chosen, request)
+    if target.pk in cache:
+        return cache[target.pk]
+    return localized(target, request)
 
 
 def localized_pages(pages, request=None):

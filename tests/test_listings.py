@@ -401,3 +401,32 @@ def test_spanish_listing_query_count_does_not_grow_with_untranslated_articles(cl
     # Untranslated articles say which language their text is in.
     assert 'class="card__title" lang="en"' in many_response.content.decode()
     assert many == few
+
+
+def test_spanish_page_links_cost_the_same_however_many(client):
+    """Card links chosen in English lead to the Spanish pages, at a fixed cost in queries."""
+    english_locale, _ = Locale.objects.get_or_create(language_code="en")
+    spanish_locale, _ = Locale.objects.get_or_create(language_code="es")
+    site = make_site()
+    targets = [make_standard(site.root_page, title=f"Target {n}") for n in range(12)]
+
+    def page_linking_to(count):
+        cards = [
+            {"title": f"Card {n}", "text": "", "link": {"page": target, "url": "", "label": ""}}
+            for n, target in enumerate(targets[:count])
+        ]
+        card_list = {"heading": "What we do", "intro": "", "numbered": False, "cards": cards}
+        return make_standard(site.root_page, body=[("card_list", card_list)])
+
+    few, many = page_linking_to(2), page_linking_to(12)
+    synchronize_tree(english_locale, spanish_locale)
+    few_url = few.get_translation(spanish_locale).url
+    many_url = many.get_translation(spanish_locale).url
+
+    few_queries, _ = queries_for(client, few_url)
+    many_queries, response = queries_for(client, many_url)
+
+    hrefs = [a["href"] for a in soup_of(response).select(".card-list-block__item a")]
+    assert hrefs == [target.get_translation(spanish_locale).url for target in targets]
+    assert all(href.startswith("/es/") for href in hrefs)
+    assert many_queries == few_queries

@@ -27,7 +27,10 @@ def localized(context, page):
     """`{% localized page as target %}`: the page in the language being read (see translations)."""
     if not hasattr(page, "get_translation_or_none"):
         return page  # e.g. a block preview's placeholder value
-    return translations.localized(page, context.get("request"))
+    current = context.get("page")
+    if not hasattr(current, "get_translations"):
+        current = None
+    return translations.linked_page(page, current, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
