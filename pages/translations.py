@@ -11,6 +11,7 @@ wagtail-localize has started but nobody has translated a string of yet.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -124,26 +125,32 @@ def original_of(page):
     That is a twin made by tree synchronisation (an alias), or a translation
     wagtail-localize has made but of which no string has been translated yet:
     the library fills (and may publish) it with the original's text.
+    Remembered on the page object, as the layout asks more than once.
     """
+    if not hasattr(page, "_original_of"):
+        page._original_of = _find_original(page)
+    return page._original_of
+
+
+def _find_original(page):
     if page.alias_of_id is not None:
         source = page.alias_of
         return source.specific if source.locale_id != page.locale_id else None
     if page.locale.language_code == settings.LANGUAGE_CODE:
         return None  # the default language is what everything is translated from
+    strings_translated = StringTranslation.objects.filter(
+        context__object_id=page.translation_key, locale_id=page.locale_id
+    )
     job = (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id
         )
+        .annotate(started=Exists(strings_translated))
         .select_related("source")
         .first()
     )
-    if job is None:
-        return None  # translated by hand, not through wagtail-localize
-    started = StringTranslation.objects.filter(
-        context__object_id=page.translation_key, locale_id=page.locale_id
-    ).exists()
-    if started:
-        return None
+    if job is None or job.started:
+        return None  # translated by hand, or a translator has begun
     return page.get_translation_or_none(job.source.locale_id)
 
 
@@ -157,7 +164,8 @@ def language_versions(page, request):
     versions = {}
     if page is not None:
         for version in page.get_translations(inclusive=True).live().select_related("locale"):
-            versions[version.locale.language_code] = version
+            # The page being read is used as itself, so what is learnt about it is kept.
+            versions[version.locale.language_code] = page if version.pk == page.pk else version
     versions_home = None
     result = []
     for language_code, name in settings.LANGUAGES:
