@@ -11,9 +11,10 @@ import itertools
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from PIL import Image as PILImage
+from wagtail_localize.models import LocaleSynchronization
 
 from articles.models import ArticlePage, NewsIndexPage, Topic
 from demo.loader import remove_wagtail_welcome_page
@@ -26,6 +27,23 @@ _sequence = itertools.count(1)
 
 def _unique(prefix):
     return f"{prefix}-{next(_sequence)}"
+
+
+def is_welcome_page(page):
+    """Wagtail's placeholder home page, which real sites replace."""
+    return page.depth == 2 and page.specific_class is Page
+
+
+def content_locales():
+    """(English, Spanish) locales, with Spanish synced from English as the migration sets it.
+
+    Made here if missing: a transactional test flushes the database, and the
+    rows the migration made are not always restored.
+    """
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
+    LocaleSynchronization.objects.get_or_create(locale=spanish, defaults={"sync_from": english})
+    return english, spanish
 
 
 def make_image(title=None, alt_text="A test picture", size=(64, 36)):

@@ -10,9 +10,7 @@ from collections import deque
 from io import StringIO
 from urllib.parse import urlsplit
 
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -22,32 +20,12 @@ from bs4 import BeautifulSoup
 
 from demo import content
 from stories.models import Region
+from tests.factories import is_welcome_page
 
 pytestmark = pytest.mark.django_db
 
 ALLIANCE_HOST = content.ALLIANCE["hostname"]
 KIDSCAN_HOST = content.KIDSCAN["hostname"]
-
-
-def is_welcome_page(page):
-    return page.depth == 2 and page.specific_class is Page
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module; roll it all back at the end."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        cache.clear()
-        welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
-        output = StringIO()
-        call_command("load_demo_content", stdout=output)
-    yield {"welcome_ids": welcome_ids, "output": output.getvalue()}
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-        cache.clear()
 
 
 def get(client, path, host=ALLIANCE_HOST):

@@ -10,7 +10,6 @@ import datetime
 import importlib
 import re
 import shutil
-from io import StringIO
 from urllib.parse import urlsplit
 
 from django.apps import apps as django_apps
@@ -18,7 +17,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -36,21 +34,13 @@ from wagtail_localize.synctree import synchronize_tree
 
 from articles.models import ArticlePage
 from demo import content, content_es
-from tests.factories import make_article, make_news_index, make_site
+from tests.factories import content_locales, make_article, make_news_index, make_site
 
 ALLIANCE_HOST = content.ALLIANCE["hostname"]
 KIDSCAN_HOST = content.KIDSCAN["hostname"]
 HOSTS = [ALLIANCE_HOST, KIDSCAN_HOST]
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 CATALOGUE = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
-
-
-def spanish_and_english_locales():
-    """The two content languages, made here if a flushed database lost the migration's rows."""
-    english, _ = Locale.objects.get_or_create(language_code="en")
-    spanish, _ = Locale.objects.get_or_create(language_code="es")
-    LocaleSynchronization.objects.get_or_create(locale=spanish, defaults={"sync_from": english})
-    return english, spanish
 
 
 def soup_of(response, where=""):
@@ -202,7 +192,7 @@ class TestEditorTranslatesAnArticle(WagtailPageTestCase):
     def setUpTestData(cls):
         site = make_site()
         cls.news = make_news_index(site.root_page, title="News", slug="news")
-        cls.english_locale, cls.spanish_locale = spanish_and_english_locales()
+        cls.english_locale, cls.spanish_locale = content_locales()
         # The Spanish home and news sections, as the locale synchronisation makes them.
         synchronize_tree(cls.english_locale, cls.spanish_locale)
         cls.editor = get_user_model().objects.create_superuser(
@@ -278,22 +268,6 @@ class TestEditorTranslatesAnArticle(WagtailPageTestCase):
 
 
 # --- The demo sites in both languages ---------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module; roll it all back at the end."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        cache.clear()
-        spanish_and_english_locales()
-        call_command("load_demo_content", stdout=StringIO())
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-        cache.clear()
 
 
 def english_strings_in(soup):
@@ -447,7 +421,7 @@ def test_untranslated_page_is_shown_in_english_under_es_and_says_so(client, demo
 
     Search engines are pointed at the English original and told of no translation.
     """
-    english_locale, spanish_locale = spanish_and_english_locales()
+    english_locale, spanish_locale = content_locales()
     news = Site.objects.get(hostname=ALLIANCE_HOST).root_page.get_children().get(slug="news")
     article = make_article(news, title="School board meets in Gallup", slug="board-in-gallup")
     synchronize_tree(english_locale, spanish_locale)

@@ -13,7 +13,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
@@ -22,19 +22,13 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.synctree import synchronize_tree
 
 from articles.models import ArticlePage
-from tests.factories import make_article, make_news_index, make_site
-
-
-def _locales():
-    english, _ = Locale.objects.get_or_create(language_code="en")
-    spanish, _ = Locale.objects.get_or_create(language_code="es")
-    return english, spanish
+from tests.factories import content_locales, make_article, make_news_index, make_site
 
 
 class TestDemoTranslationsAreEditable(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.english_locale, cls.spanish_locale = _locales()
+        cls.english_locale, cls.spanish_locale = content_locales()
         call_command("load_demo_content", stdout=io.StringIO())
         cls.editor = get_user_model().objects.create_superuser(
             "editor", "editor@example.org", "password"
@@ -87,7 +81,7 @@ class TestDemoTranslationsAreEditable(WagtailPageTestCase):
 class TestTranslatingUnusualContent(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.english_locale, cls.spanish_locale = _locales()
+        cls.english_locale, cls.spanish_locale = content_locales()
         cls.editor = get_user_model().objects.create_superuser(
             "editor", "editor@example.org", "password"
         )
@@ -145,7 +139,7 @@ class TestStartedTranslation(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.english_locale, cls.spanish_locale = _locales()
+        cls.english_locale, cls.spanish_locale = content_locales()
         site = make_site()
         cls.news = make_news_index(site.root_page, title="News", slug="news")
         synchronize_tree(cls.english_locale, cls.spanish_locale)
@@ -180,7 +174,7 @@ class TestStartedTranslation(WagtailPageTestCase):
 @pytest.mark.django_db(transaction=False)
 def test_migrating_gives_existing_pages_their_spanish_twins():
     """A site built before Spanish existed gets /es/ addresses for its pages on the next migrate."""
-    english_locale, spanish_locale = _locales()
+    english_locale, spanish_locale = content_locales()
     LocaleSynchronization.objects.get_or_create(
         locale=spanish_locale, defaults={"sync_from": english_locale}
     )

@@ -1,0 +1,35 @@
+"""Fixtures shared by the test modules."""
+
+from io import StringIO
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+
+from wagtail.models import Page
+
+import pytest
+
+from tests.factories import content_locales, is_welcome_page
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for the module; roll it all back at the end.
+
+    Yields the ids of Wagtail's welcome pages found before loading, and what
+    the loader printed.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        cache.clear()
+        content_locales()
+        welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
+        output = StringIO()
+        call_command("load_demo_content", stdout=output)
+    yield {"welcome_ids": welcome_ids, "output": output.getvalue()}
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+        cache.clear()
