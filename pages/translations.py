@@ -1,4 +1,4 @@
-"""A page's versions in the site's other languages: for the switcher, hreflang and hints.
+"""Pages across languages: their versions (switcher, hreflang, hints) and links to them.
 
 Tree synchronisation gives every English page a Spanish twin as soon as it
 exists. Until a translator replaces it, that twin is an alias: the English
@@ -32,7 +32,7 @@ class LanguageVersion:
     name: str  # in its own language: "English", "Español"
     url: str
     is_current: bool
-    is_translation: bool  # real translated content, not an alias of another language
+    is_translation: bool  # has its own text: not a twin, nor a translation nobody has begun
 
     @property
     def hint(self):
