@@ -103,9 +103,8 @@ class DemoLoader:
             home.body = self.resolve_body(home, home_spec["body"])
             home.save_revision().publish()
         self.navigation(site, home)
-        footer_locale = Locale.get_default()
         Footer.objects.get_or_create(
-            site=site, locale=footer_locale, defaults={"tagline": spec["tagline"]}
+            site=site, locale=home.locale, defaults={"tagline": spec["tagline"]}
         )
         self.log(f"{spec['site_name']}: served at host {spec['hostname']}")
         return home, site

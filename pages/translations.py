@@ -63,11 +63,7 @@ def localized(page, request=None):
     """
     if page is None:
         return None
-    locale = active_locale(request)
-    if page.locale_id == locale.id:
-        return page
-    translation = page.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else page
+    return localized_pages([page], request)[page.pk]
 
 
 def _pages_in(value):
@@ -243,7 +239,6 @@ def page_languages(page, request):
         # A page showing text in another language says so, links the
         # original, and marks that text with its language.
         "original": original,
-        "content_language": original.locale.language_code if original else None,
         # ` lang="en"` for the elements holding that text (not the Spanish
         # interface around it), or nothing.
         "content_lang_attr": (
