@@ -6,16 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
+from people.models import people_in_default_language
 
 
 @register_snippet
@@ -144,8 +145,39 @@ class ArticlePage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("publication_date"),
+        InlinePanel(
+            "authors",
+            label="Author",
+            heading="Authors",
+            help_text="Who wrote it, in the order the byline names them. Optional.",
+        ),
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
+
+
+class ArticleAuthor(Orderable):
+    """One name in an article's byline; the order is the byline's order.
+
+    Points at the default language's person, who is shown in the reader's
+    language. Deleting the person takes them off the byline and leaves the
+    article as it was otherwise.
+    """
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=people_in_default_language,
+        help_text="Add someone new under People first.",
+    )
+
+    # A short list of staff: a plain menu offers only the default language's
+    # people, which Wagtail's chooser pop-up would not restrict.
+    panels = [FieldPanel("person", widget=forms.Select)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"

@@ -248,3 +248,35 @@ def page_languages(page, request):
         # language; images chosen on a page (hero, article, story) carry it.
         "image_alt_language": settings.LANGUAGE_CODE,
     }
+
+
+# --- Translatable snippets in the reader's language (topics, people) ---------
+
+
+def in_reader_language(snippets, request=None, queryset=None):
+    """`snippets` as the language being read has them, each falling back to itself.
+
+    Pages keep pointing at the snippets they were filed under (the default
+    language's topics or people); each is swapped for its translation in the
+    language being read, if it has one. All of a model's snippets in that
+    language are read once per request, so a page naming many costs one
+    query however many it names. `queryset` says how to read them (e.g.
+    with their photos); it is used only by the first call for a model.
+    """
+    snippets = list(snippets)
+    if not snippets:
+        return []
+    model = snippets[0]._meta.concrete_model
+    locale = active_locale(request)
+    caches = getattr(request, "_snippets_in_reader_language", None)
+    if caches is None:
+        caches = {}
+        if request is not None:
+            request._snippets_in_reader_language = caches
+    key = (model._meta.label, locale.pk)
+    if key not in caches:
+        if queryset is None:
+            queryset = model._default_manager.all()
+        caches[key] = {item.translation_key: item for item in queryset.filter(locale=locale)}
+    translations = caches[key]
+    return [translations.get(item.translation_key, item) for item in snippets]

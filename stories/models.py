@@ -1,13 +1,19 @@
 """Stories of students, families, teachers and communities across New Mexico."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+
+from articles.models import Topic, topics_in_default_language
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
+from people.models import people_in_default_language
 
 
 class Region(models.TextChoices):
@@ -75,6 +81,15 @@ class StoryPage(BasePage):
         related_name="+",
         help_text="The story's main picture. Give it alt text in the image library.",
     )
+    topics = ParentalManyToManyField(
+        Topic,
+        blank=True,
+        related_name="stories",
+        # Filed under the default language's topics, like articles, and shown
+        # in the reader's language.
+        limit_choices_to=topics_in_default_language,
+        help_text="What the story is about. Optional.",
+    )
     body = body_field()
 
     template = "pages/story_page.html"
@@ -84,7 +99,43 @@ class StoryPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("subject"), FieldPanel("region")], heading="About the story"),
+        InlinePanel(
+            "subjects",
+            label="Person",
+            heading="People in the story",
+            help_text=(
+                "People the story is about, if they agreed to be named: each is shown "
+                "with their role and photo. Optional."
+            ),
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("pull_quote"),
         FieldPanel("image"),
         FieldPanel("body"),
     ]
+
+
+class StorySubject(Orderable):
+    """A person a story is about, in the order the story introduces them.
+
+    Points at the default language's person, shown in the reader's language.
+    Deleting the person takes them off the story and leaves the story as it
+    was otherwise.
+    """
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="subjects")
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=people_in_default_language,
+        help_text="Add someone new under People first.",
+    )
+
+    # A plain menu offers only the default language's people, which Wagtail's
+    # chooser pop-up would not restrict.
+    panels = [FieldPanel("person", widget=forms.Select)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "person in the story"
+        verbose_name_plural = "people in the story"

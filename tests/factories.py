@@ -20,6 +20,7 @@ from articles.models import ArticlePage, NewsIndexPage, Topic
 from demo.loader import remove_wagtail_welcome_page
 from home.models import HomePage
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
+from people.models import Person
 from stories.models import StoryIndexPage, StoryPage
 
 _sequence = itertools.count(1)
@@ -138,3 +139,21 @@ def make_private(page, password="secret"):
     return PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
     )
+
+
+# --- People (authors, people in stories) -----------------------------------------------------
+
+
+def make_person(name="Ana Martínez", role="Executive Director", bio="", photo=None):
+    """A person in the default language, as editors add them under People."""
+    english, _spanish = content_locales()
+    return Person.objects.create(name=name, role=role, bio=bio, photo=photo, locale=english)
+
+
+def translate_person(person, locale, **fields):
+    """`person` in `locale` with the given role and bio, as a translator saves it."""
+    translation = person.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return translation

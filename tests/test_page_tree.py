@@ -298,6 +298,7 @@ class TestAdminCreatesPages(WagtailPageTestCase):
                     "region": "northwest",
                     "pull_quote": "We teach in two languages.",
                     "image": "",
+                    "subjects": inline_formset([]),
                     "body": streamfield([]),
                 }
             ),
@@ -327,6 +328,7 @@ class TestAdminCreatesPages(WagtailPageTestCase):
                 "publication_date": "2024-05-01",
                 "summary": "Three forums across the state this spring.",
                 "image": "",
+                "authors": inline_formset([]),
                 "body": streamfield(
                     [
                         (

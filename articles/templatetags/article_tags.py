@@ -2,9 +2,7 @@
 
 from django import template
 
-from pages.translations import active_locale
-
-from ..models import Topic
+from pages.translations import in_reader_language
 
 register = template.Library()
 
@@ -17,11 +15,4 @@ def localized_topics(context, topics):
     English ones). All topics in the current language are read once per
     request, so a page of cards costs one query however many tags it shows.
     """
-    request = context.get("request")
-    cache = getattr(request, "_topics_by_translation_key", None)
-    if cache is None:
-        active = active_locale(request)
-        cache = {topic.translation_key: topic for topic in Topic.objects.filter(locale=active)}
-        if request is not None:
-            request._topics_by_translation_key = cache
-    return [cache.get(topic.translation_key, topic) for topic in topics]
+    return in_reader_language(topics, context.get("request"))

@@ -1,0 +1,68 @@
+"""People the sites name: article authors and the people stories are about."""
+
+from django.conf import settings
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from wagtail_localize.fields import SynchronizedField
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """Someone named on the site: a staff member who writes, or a person a story is about.
+
+    Translatable: translators give each language its own role and bio, while
+    the name stays as the person writes it. Articles and stories point at
+    the default language's person and show them in the reader's language
+    with `{% localized_people %}`.
+    """
+
+    name = models.CharField(
+        max_length=120, help_text="As the person writes it, e.g. 'Ana Martínez'. Not translated."
+    )
+    role = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Shown after the name, e.g. 'Executive Director' or 'Parent, Las Cruces'.",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "A portrait, cropped around the face. Optional. It is shown next to the name, "
+            "so visitors who cannot see it miss nothing."
+        ),
+    )
+    bio = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="Two or three sentences about the person, shown under their articles.",
+    )
+
+    # The name is the same in every language; only what describes the person is translated.
+    override_translatable_fields = [SynchronizedField("name", overridable=False)]
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+def people_in_default_language():
+    """Articles and stories name the default language's people, so editors see each person once."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}

@@ -1,0 +1,62 @@
+"""Helpers for templates that name people: bylines, author cards, people in a story."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.utils.html import format_html
+
+from pages.translations import active_locale, in_reader_language
+
+from ..models import Person
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class ShownPerson:
+    """A person as the reader gets them: their text, their photo, and how to mark its language."""
+
+    person: Person
+    # A translation's own photo if it has one, else the one filed: a photo
+    # added after the person was translated is shown in every language
+    # without waiting for the translation to be synchronised.
+    photo: object
+    # ` lang="en"` on the elements holding the role and bio when they are
+    # shown untranslated on a page in another language; otherwise empty.
+    lang_attr: str
+
+
+def _people_with_photos():
+    # Photos and their renditions come with the people, so a page naming
+    # more people runs no more queries.
+    return Person.objects.select_related("locale", "photo").prefetch_related("photo__renditions")
+
+
+@register.simple_tag(takes_context=True)
+def localized_people(context, credits):
+    """The people `credits` point at (an article's authors, a story's subjects), in order.
+
+    Each person is shown in the reader's language when translated, and as
+    filed otherwise (marked with that language). Someone listed twice by
+    mistake is shown once.
+    """
+    request = context.get("request")
+    credits = list(credits)
+    people = _people_with_photos().in_bulk({credit.person_id for credit in credits})
+    ordered, seen = [], set()
+    for credit in credits:
+        if credit.person_id in people and credit.person_id not in seen:
+            seen.add(credit.person_id)
+            ordered.append(people[credit.person_id])
+    reading = active_locale(request)
+    shown = in_reader_language(ordered, request, _people_with_photos())
+    return [
+        ShownPerson(
+            person,
+            person.photo or filed.photo,
+            ""
+            if person.locale_id == reading.pk
+            else format_html(' lang="{}"', person.locale.language_code),
+        )
+        for filed, person in zip(ordered, shown, strict=True)
+    ]
