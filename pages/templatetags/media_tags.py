@@ -1,0 +1,93 @@
+"""Images and files as visitors receive them: the right size, format and words.
+
+`{% responsive_picture image "role" %}` is the one way templates show a content
+image. Each role fixes the crops and the `sizes` hint for where the image sits
+in the layout, so every picture on the site gets AVIF, WebP and JPEG sources,
+a srcset, explicit width and height (no layout shift), and alt text.
+
+The first picture rendered for a request loads eagerly with high priority:
+it is the one most likely to be the largest thing on the screen. Every later
+one loads lazily, so phones on slow connections fetch only what they scroll to.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+
+register = template.Library()
+
+# Browsers take the first <source> they can decode; JPEG is the fallback <img>.
+FORMATS = ("avif", "webp", "jpeg")
+
+
+@dataclass(frozen=True)
+class ImageRole:
+    """Where an image sits: which crops to make and how wide it is shown."""
+
+    resize: str
+    sizes: str
+
+
+IMAGE_ROLES = {
+    # Home page hero: half the screen beside the text on wide screens.
+    "hero": ImageRole("fill-{640x360,960x540,1280x720}", "(min-width: 48rem) 50vw, 100vw"),
+    # The main picture of an article or story, across the text column.
+    "lead": ImageRole("fill-{640x360,960x540,1280x720}", "(min-width: 48rem) 46rem, 100vw"),
+    # A picture in the body: its own shape, never cropped.
+    "body": ImageRole("width-{480,800,1280}", "(min-width: 48rem) 46rem, 100vw"),
+    # Listing cards: three to a row on wide screens.
+    "card": ImageRole("fill-{480x270,960x540}", "(min-width: 48rem) 22rem, 100vw"),
+    # A person's photo beside their name.
+    "portrait": ImageRole("fill-{96x96,192x192}-c100", "6rem"),
+}
+
+
+def _filter_specs(role):
+    return Filter.expand_spec(f"{role.resize}|format-{{{','.join(FORMATS)}}}")
+
+
+def _loading_attributes(request):
+    """Eager and high priority for the request's first picture, lazy after that."""
+    if request is None:
+        return {"loading": "lazy", "decoding": "async"}
+    already_rendered = getattr(request, "_pictures_rendered", 0)
+    request._pictures_rendered = already_rendered + 1
+    if already_rendered == 0:
+        return {"fetchpriority": "high", "decoding": "async"}
+    return {"loading": "lazy", "decoding": "async"}
+
+
+@register.simple_tag(takes_context=True)
+def responsive_picture(context, image, role, alt=None, **attributes):
+    """A <picture> for `image` laid out as `role`; nothing if there is no image.
+
+    `alt` defaults to the image's description (its title if it has none, so it
+    is never empty by accident); pass alt="" only for a decorative image, such
+    as a card picture next to the title it illustrates.
+    """
+    if not image:
+        return ""
+    renditions = get_renditions_or_not_found(image, _filter_specs(IMAGE_ROLES[role]))
+    html_attributes = {
+        "alt": image.default_alt_text if alt is None else alt,
+        "sizes": IMAGE_ROLES[role].sizes,
+        **_loading_attributes(context.get("request")),
+        **{name.replace("_", "-"): value for name, value in attributes.items() if value},
+    }
+    return Picture(renditions, html_attributes).__html__()
+
+
+@register.filter
+def file_type_and_size(document):
+    """'PDF, 1.2 MB': what a download is before anyone spends their data on it."""
+    extension = (document.file_extension or "").upper() or _("File")
+    try:
+        size = document.get_file_size()
+    except OSError:
+        size = None
+    return f"{extension}, {filesizeformat(size)}" if size else extension
