@@ -10,10 +10,18 @@ translation tools cannot read a None where they expect text.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.typed_table_block.blocks import (
+    TypedTableBlock,
+    TypedTableBlockValidationError,
+)
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -97,6 +105,15 @@ class OptionalLinkBlock(LinkBlock):
         return value
 
 
+class HeadingValue(blocks.StructValue):
+    """A heading knows its anchor, so a link can point at its section."""
+
+    # Not `anchor`: templates look up dictionary keys before attributes.
+    @cached_property
+    def link_anchor(self):
+        return self.get("anchor") or slugify(self.get("text", ""))
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading; the page title is always the only level-one heading."""
 
@@ -106,12 +123,23 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
         help_text="Use level 3 only inside a level 2 section.",
     )
+    anchor = blocks.CharBlock(
+        required=False,
+        default="",
+        max_length=60,
+        validators=[validate_slug],
+        help_text=(
+            "Optional: the name after # in a link to this section, e.g. 'how-to-apply'. "
+            "Leave blank to make one from the heading."
+        ),
+    )
 
     class Meta:
         icon = "title"
         template = f"{BLOCK_TEMPLATE_DIR}/heading_block.html"
-        description = "A heading that starts a new section of the page."
-        preview_value = {"text": "Why community input matters", "level": "h2"}
+        value_class = HeadingValue
+        description = "A heading that starts a new section of the page, with a link anchor."
+        preview_value = {"text": "Why community input matters", "level": "h2", "anchor": ""}
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -293,6 +321,146 @@ class IssueListBlock(blocks.StructBlock):
         }
 
 
+class StatisticBlock(blocks.StructBlock):
+    """One number that tells the story, with what it counts and where it comes from."""
+
+    figure = blocks.CharBlock(
+        max_length=20, help_text="The number as readers should see it, e.g. '4,000+' or '62%'."
+    )
+    label = blocks.CharBlock(
+        max_length=160, help_text="What it counts, e.g. 'New Mexicans shared their input'."
+    )
+    source = blocks.CharBlock(
+        required=False,
+        default="",
+        max_length=200,
+        help_text="Optional: where the number comes from, e.g. 'ESSA survey, 2016'.",
+    )
+
+    class Meta:
+        icon = "order"
+        template = f"{BLOCK_TEMPLATE_DIR}/statistic_block.html"
+        description = "A large number with a line saying what it counts, and its source."
+        preview_value = {
+            "figure": "4,000+",
+            "label": "New Mexicans shared their input",
+            "source": "Statewide ESSA survey",
+        }
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A file to download, such as a report PDF, labelled with its type and size."""
+
+    document = DocumentChooserBlock(help_text="Upload the file to the document library first.")
+    title = blocks.CharBlock(
+        required=False,
+        default="",
+        max_length=200,
+        help_text="What readers click. Leave blank to use the document's title.",
+    )
+    description = blocks.TextBlock(
+        required=False,
+        default="",
+        max_length=300,
+        help_text="Optional: one sentence on what is inside.",
+    )
+
+    class Meta:
+        icon = "download"
+        template = f"{BLOCK_TEMPLATE_DIR}/document_block.html"
+        description = "A download link to a file, showing its type and size."
+
+
+class TableBlock(TypedTableBlock):
+    """A table of figures or facts; each column holds one kind of value."""
+
+    text = blocks.CharBlock(required=False, max_length=200)
+    number = blocks.DecimalBlock(required=False)
+    rich_text = blocks.RichTextBlock(required=False, features=["bold", "italic", "link"])
+
+    class Meta:
+        icon = "table"
+        template = f"{BLOCK_TEMPLATE_DIR}/table_block.html"
+        description = "A table with a caption and column headings, for data readers compare."
+        preview_value = {
+            "caption": "Survey responses by region",
+            "columns": [
+                {"type": "text", "heading": "Region"},
+                {"type": "number", "heading": "Responses"},
+            ],
+            "rows": [{"values": ["Northwest", "412"]}, {"values": ["Southeast", "389"]}],
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        # A table without a caption is a grid of numbers nobody can place,
+        # and screen readers announce the caption and headings before the cells.
+        errors = []
+        if not value.columns or not value.row_data:
+            errors.append(ValidationError("Add at least one column and one row."))
+        if not (value.caption or "").strip():
+            errors.append(ValidationError("Give the table a caption saying what it shows."))
+        if any(not (column["heading"] or "").strip() for column in value.columns):
+            errors.append(ValidationError("Give every column a heading."))
+        if errors:
+            raise TypedTableBlockValidationError(non_block_errors=errors)
+        return value
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200, help_text="As a reader would ask it.")
+    answer = ParagraphBlock(help_text="The answer; links and lists are fine.")
+
+    class Meta:
+        icon = "comment"
+
+
+class AccordionBlock(blocks.StructBlock):
+    """Questions and answers that open one at a time, with no script needed."""
+
+    heading = blocks.CharBlock(
+        required=False, default="", max_length=120, help_text="Optional, e.g. 'Questions'."
+    )
+    items = blocks.ListBlock(QuestionBlock(), min_num=1, help_text="At least one question.")
+
+    class Meta:
+        icon = "help"
+        template = f"{BLOCK_TEMPLATE_DIR}/accordion_block.html"
+        description = "Frequently asked questions: each answer opens under its question."
+        preview_value = {
+            "heading": "Questions",
+            "items": [
+                {
+                    "question": "Who can take the survey?",
+                    "answer": "<p>Anyone who lives in New Mexico.</p>",
+                },
+            ],
+        }
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video from YouTube or Vimeo that always leaves readers a way to watch it.
+
+    The player comes from the provider; when it cannot be reached (or a slow
+    connection gives up), the plain link beneath still works.
+    """
+
+    video = EmbedBlock(help_text="The video's address on YouTube or Vimeo.")
+    title = blocks.CharBlock(
+        max_length=200, help_text="What the video is, for the link and for screen readers."
+    )
+    transcript = blocks.URLBlock(
+        required=False,
+        default="",
+        help_text="Optional: the address of a transcript or captions file.",
+    )
+
+    class Meta:
+        icon = "media"
+        template = f"{BLOCK_TEMPLATE_DIR}/video_block.html"
+        description = "A video player, with a link to watch it elsewhere if the player fails."
+
+
 class BodyBlock(blocks.StreamBlock):
     """The body of every page type: the same blocks everywhere, so editors learn them once."""
 
@@ -304,3 +472,8 @@ class BodyBlock(blocks.StreamBlock):
     card_list = CardListBlock()
     featured_report = FeaturedReportBlock()
     issue_list = IssueListBlock()
+    statistic = StatisticBlock()
+    document = DocumentBlock()
+    table = TableBlock()
+    accordion = AccordionBlock()
+    video = VideoBlock()

@@ -49,8 +49,10 @@ def _strings(value):
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+        # A typed table names each column's kind under "type"; that is structure, not text.
+        for key, item in value.items():
+            if key != "type":
+                yield from _strings(item)
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _strings(item)
