@@ -22,3 +22,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files straight from the source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# One demo editor and moderator per demo site (demo/accounts.py); never in base or production.
+DEMO_STAFF_ACCOUNTS = True

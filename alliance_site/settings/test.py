@@ -24,3 +24,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files straight from the source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The demo loader makes its demo editors and moderators here too (demo/accounts.py).
+DEMO_STAFF_ACCOUNTS = True
