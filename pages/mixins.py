@@ -4,6 +4,8 @@ Each mixin carries its own panels so a page class only combines them.
 """
 
 from django.db import models
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -72,7 +74,11 @@ class SocialFields(models.Model):
 
 
 class BasePage(ListingFields, SocialFields, Page):
-    """Abstract parent of every page type on the site."""
+    """Abstract parent of every page type on the site.
+
+    Editors preview each page three ways: the page itself, its card as
+    listings show it, and the card a social network makes of a shared link.
+    """
 
     # Pages are built from editable content only; none of them is a container
     # of arbitrary children unless its class says so.
@@ -103,3 +109,47 @@ class BasePage(ListingFields, SocialFields, Page):
 
     def get_social_text(self):
         return self.social_text or self.get_listing_summary()
+
+    # --- Previews in the admin: the page, its listing card, its social card ---
+
+    LISTING_CARD_PREVIEW = "card"
+    SOCIAL_CARD_PREVIEW = "social"
+    # Offered on every page, not only those with a social image: a shared link
+    # shows a card (title and text, the image if any) either way.
+    preview_modes = [
+        ("", "Page"),
+        (LISTING_CARD_PREVIEW, "Listing card"),
+        (SOCIAL_CARD_PREVIEW, "Social share card"),
+    ]
+    preview_templates = {
+        LISTING_CARD_PREVIEW: "previews/listing_card.html",
+        SOCIAL_CARD_PREVIEW: "previews/social_card.html",
+    }
+
+    def listing_card(self):
+        """(template, name it reads the page by) that listings render this page's card with.
+
+        Found by name: ArticlePage's card is `components/article_card.html`,
+        reading the page as `article`; StoryPage's is `story_card.html`, as
+        `story`. Page types no listing shows get the generic card, as `item`.
+        """
+        card_name = self._meta.model_name.removesuffix("page")
+        card_template = f"components/{card_name}_card.html"
+        try:
+            get_template(card_template)
+        except TemplateDoesNotExist:
+            return "components/page_card.html", "item"
+        return card_template, card_name
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_templates.get(mode_name) or super().get_preview_template(
+            request, mode_name
+        )
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        if mode_name == self.LISTING_CARD_PREVIEW:
+            card_template, card_variable = self.listing_card()
+            context["card_template"] = card_template
+            context[card_variable] = self
+        return context

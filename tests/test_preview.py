@@ -2,11 +2,16 @@
 
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.models import Page, get_page_models
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
+from bs4 import BeautifulSoup
 
+from articles.models import ArticlePage, NewsIndexPage
 from pages.blocks import RICH_TEXT_FEATURES
+from pages.mixins import BasePage
+from stories.models import StoryIndexPage, StoryPage
 from tests.factories import make_article, make_news_index, make_site
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +30,7 @@ def test_editor_previews_unsaved_changes_to_an_article(client, django_user_model
             "publication_date": "2024-05-01",
             "summary": "Two more forums this spring.",
             "image": "",
+            "authors": inline_formset([]),
             "body": streamfield(
                 [
                     (
@@ -46,3 +52,135 @@ def test_editor_previews_unsaved_changes_to_an_article(client, django_user_model
     assert "Gallup comes first." in preview
     assert "Learning Alliance" in preview
     assert "Forums announced: new dates" not in client.get(article.url).content.decode()
+
+
+# --- Previewing the cards: how listings and social networks will show the page ----------------
+
+
+def card_in(html):
+    """The one card on a page, as markup."""
+    cards = BeautifulSoup(html, "html.parser").select("main .card")
+    assert len(cards) == 1, f"expected one card, found {len(cards)}"
+    return cards[0]
+
+
+def without_loading_hints(card):
+    """The card's markup less the image-loading hints, which depend on its place on the page."""
+    for image in card.select("img"):
+        for hint in ("loading", "fetchpriority"):
+            image.attrs.pop(hint, None)
+    return str(card)
+
+
+def test_every_page_type_offers_the_page_its_listing_card_and_its_social_card():
+    for page_type in get_page_models():
+        if issubclass(page_type, BasePage):
+            assert [mode for mode, label in page_type().preview_modes] == ["", "card", "social"]
+            assert page_type().default_preview_mode == ""
+
+
+def test_editor_previews_the_listing_card_of_unsaved_changes(client, django_user_model):
+    """The card mode shows the edited listing title and summary in the card listings use."""
+    site = make_site(name="Learning Alliance")
+    article = make_article(make_news_index(site.root_page), title="Forums announced")
+    editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(editor)
+    data = nested_form_data(
+        {
+            "title": "Forums announced",
+            "slug": article.slug,
+            "publication_date": "2024-05-01",
+            "summary": "Two more forums this spring.",
+            "listing_title": "Two more community forums",
+            "listing_summary": "Gallup and Las Cruces join the list.",
+            "image": "",
+            "authors": inline_formset([]),
+            "body": streamfield([]),
+        }
+    )
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    assert client.post(preview_url, data).json()["is_valid"] is True
+
+    response = client.get(preview_url, {"mode": "card"})
+
+    assert response.status_code == 200
+    card = card_in(response.content)
+    assert card.select_one(".card__title").get_text(strip=True) == "Two more community forums"
+    assert card.select_one(".card__summary").get_text(strip=True) == (
+        "Gallup and Las Cruces join the list."
+    )
+    # The article card, with the date listings show, not the page's own layout.
+    assert card.select_one("time")["datetime"] == "2024-05-01"
+    assert "Forums announced" not in card.get_text()
+
+
+def demo_pages():
+    """Every page of the demo sites in both languages, as its own type."""
+    return [page.specific for page in Page.objects.filter(depth__gt=1).order_by("path")]
+
+
+def preview_problems(page, mode):
+    """What is wrong with the page's preview in `mode`, as an editor would see it."""
+    response = page.make_preview_request(preview_mode=mode)
+    if response.status_code != 200:
+        return [f"status {response.status_code}"]
+    soup = BeautifulSoup(response.content, "html.parser")
+    if mode == "":
+        return [] if page.title in soup.title.get_text() else [f"title {soup.title!r}"]
+    cards = soup.select("main .card")
+    if len(cards) != 1:
+        return [f"{len(cards)} cards"]
+    problems = []
+    title = cards[0].select_one(".card__title").get_text(strip=True)
+    if title != page.get_listing_title():
+        problems.append(f"card titled {title!r}")
+    summary = page.get_listing_summary() if mode == "card" else page.get_social_text()
+    shown = cards[0].select_one(".card__summary")
+    if summary and (shown is None or shown.get_text(strip=True) != summary.strip()):
+        problems.append(f"card summary {shown!r} instead of {summary!r}")
+    return problems
+
+
+def test_every_demo_page_previews_in_every_mode(demo):
+    pages = demo_pages()
+    assert len(pages) > 20
+    problems = [
+        f"{page.url_path} ({type(page).__name__}), {label}: {problem}"
+        for page in pages
+        for mode, label in page.preview_modes
+        for problem in preview_problems(page, mode)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_card_preview_matches_the_card_in_the_listing(client, demo):
+    """Articles and stories preview with exactly the markup their index lists them with."""
+    compared = 0
+    for index_type, item_type in ((NewsIndexPage, ArticlePage), (StoryIndexPage, StoryPage)):
+        for index in index_type.objects.filter(locale__language_code="en"):
+            listing = client.get(index.url, HTTP_HOST=index.get_site().hostname)
+            assert listing.status_code == 200
+            listed = BeautifulSoup(listing.content, "html.parser").select("main .card")
+            for card in listed:
+                path = card.select_one(".card__title a")["href"]
+                item = next(p for p in item_type.objects.live() if p.get_url_parts()[2] == path)
+                previewed = card_in(item.make_preview_request(preview_mode="card").content)
+                assert without_loading_hints(previewed) == without_loading_hints(card)
+                compared += 1
+    assert compared >= 6
+
+
+def test_social_card_preview_shows_the_image_and_text_a_shared_link_gets(demo):
+    article = next(
+        page
+        for page in ArticlePage.objects.filter(locale__language_code="en").live()
+        if page.get_social_image()
+    )
+
+    card = card_in(article.make_preview_request(preview_mode="social").content)
+
+    assert card.select_one(".card__title").get_text(strip=True) == article.get_listing_title()
+    assert card.select_one(".card__summary").get_text(strip=True) == article.get_social_text()
+    # The same 1200x630 picture the page's og:image names.
+    assert card.select_one("img.card__image")["width"] == "1200"
+    assert card.select_one("img.card__image")["height"] == "630"

@@ -1,0 +1,28 @@
+"""Admin hooks shared by every page: the editors' accessibility checks run every axe rule."""
+
+from wagtail import hooks
+from wagtail.admin.userbar import ContentCheckerItem
+
+
+class FullContentCheckerItem(ContentCheckerItem):
+    """Wagtail's content checker, running all of axe's rules instead of its ten-rule shortlist.
+
+    Wagtail limits the checker (in the userbar and in the page editor's Checks
+    panel) to rules an editor can fix from the editor, such as empty headings
+    and link text. Content decides more than that here (a brand colour's
+    contrast, a heading level, the language of a quote), so editors see
+    everything axe finds, including the WCAG A/AA rules the browser tests
+    hold every page to. With no `runOnly`, axe runs every rule that is not
+    experimental; Wagtail's own two rules (alt text quality, empty meta
+    description) are registered separately and stay on, with its messages.
+    """
+
+    axe_run_only = None
+
+
+@hooks.register("construct_wagtail_userbar")
+def check_content_with_every_axe_rule(request, items, page):
+    """Swap Wagtail's checker for the full one, keeping where it runs (userbar or editor)."""
+    for index, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, FullContentCheckerItem):
+            items[index] = FullContentCheckerItem(in_editor=item.in_editor)
