@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine:
-#   make run   - virtualenv, locked dependencies, migrations, demo content, local server
+#   make run   - virtualenv, locked dependencies, migrations, demo content, local server + scheduler
 #   make test  - the whole test suite (installs Debian's Chromium for browser tests if missing)
 
 PORT ?= 8000
@@ -10,7 +10,7 @@ PYTHON := $(VENV)/bin/python
 # .python-version pins 3.12; pyenv's python3 shim honours it, python3.12 also works.
 BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo python3)
 
-.PHONY: run test install install-test migrate demo admin lock lint chromium gettext messages clean
+.PHONY: run test install install-test migrate demo admin lock lint chromium gettext messages editor-guide clean
 
 $(VENV)/pyvenv.cfg:
 	@$(BASE_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12 or newer is needed, found " + sys.version.split()[0]'
@@ -37,12 +37,18 @@ demo: migrate
 admin: migrate
 	$(PYTHON) manage.py create_local_admin
 
+# The scheduler publishes and unpublishes at editors' go-live and expiry times.
+# It runs in the background of the same shell as the server and is stopped
+# (after finishing any pass under way) when the server stops, Ctrl-C included.
 run: demo admin
 	@echo ""
 	@echo "  Learning Alliance of New Mexico:  http://127.0.0.1:$(PORT)/  (also http://localhost:$(PORT)/)"
 	@echo "  NewMexicoKidsCAN:                 http://kidscan.localhost:$(PORT)/"
 	@echo "  Wagtail admin (either site):      http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Demo staff (password in README):  alliance-editor, alliance-moderator, kidscan-editor, kidscan-moderator"
 	@echo ""
+	trap 'kill $$SCHEDULER 2>/dev/null; wait $$SCHEDULER 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(PYTHON) manage.py run_scheduler & SCHEDULER=$$!; \
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 chromium:
@@ -60,6 +66,11 @@ test: install-test chromium gettext
 messages: install gettext
 	$(PYTHON) manage.py makemessages --locale es --no-location $(MESSAGES_IGNORE)
 	$(PYTHON) manage.py compilemessages --locale es $(MESSAGES_IGNORE)
+
+# Retake the screenshots of docs/editors.md from the running demo site: start
+# `make run` in another terminal first (same PORT). Writes docs/images/editors/.
+editor-guide: install-test chromium
+	$(PYTHON) scripts/editor_screenshots.py --base-url http://127.0.0.1:$(PORT)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -46,6 +46,37 @@ ALLIANCE = {
         ("Surveys", "surveys", "Questionnaires that gather New Mexicans' views."),
         ("Forums", "forums", "Public meetings where people speak with decision makers."),
     ],
+    # People named on the site, by a key the pages below use. Authors are the
+    # organisation's teams (the public site names no staff); story subjects are
+    # the fictional people of the fictional stories.
+    "people": {
+        "alliance-policy": {
+            "name": "Learning Alliance of New Mexico",
+            "role": "Policy team",
+            "bio": (
+                "Follows state and federal education policy, from ESSA to New Mexico's own plans, "
+                "and explains what each change means for schools and families."
+            ),
+        },
+        "alliance-community": {
+            "name": "Learning Alliance of New Mexico",
+            "role": "Community engagement team",
+            "bio": (
+                "Runs webinars, learning circles and community conversations, and makes sure "
+                "what families and educators say reaches the people who decide."
+            ),
+        },
+        "marisol": {
+            "name": "Marisol",
+            "role": "Fourth-grade teacher in Gallup",
+            "bio": "Started an after-school reading club that her students turned into a library.",
+        },
+        "ortega": {
+            "name": "Ortega",
+            "role": "A ranching family near Roswell",
+            "bio": "Asked their school board to meet where rural families could reach it.",
+        },
+    },
     "home": {
         "title": "Learning Alliance of New Mexico",
         "slug": "learning-alliance",
@@ -139,6 +170,8 @@ ALLIANCE = {
                     "slug": "reading-club-library",
                     "subject": "Marisol, a fourth-grade teacher",
                     "region": "northwest",
+                    "subjects": ["marisol"],
+                    "topics": ["community-input"],
                     "pull_quote": "The kids decided what we read. Attendance took care of itself.",
                     "summary": "A Gallup teacher's after-school club turned into a lending library run by students.",
                     "image": (
@@ -166,6 +199,8 @@ ALLIANCE = {
                     "slug": "school-board-ranch",
                     "subject": "The Ortega family",
                     "region": "southeast",
+                    "subjects": ["ortega"],
+                    "topics": ["community-input", "forums"],
                     "pull_quote": "We live an hour from the district office. So we asked the meeting to come to us.",
                     "summary": "A ranching family near Roswell helped their district hold meetings where rural parents could reach them.",
                     "image": (
@@ -186,6 +221,8 @@ ALLIANCE = {
                     "slug": "pueblo-curriculum",
                     "subject": "Elders and teachers of a northern pueblo",
                     "region": "north-central",
+                    "subjects": [],
+                    "topics": ["community-input"],
                     "pull_quote": "Our children should see their language and history in their schoolwork.",
                     "summary": "Elders and teachers worked together on lessons that teach the community's language and history.",
                     "image": (
@@ -217,6 +254,7 @@ ALLIANCE = {
                         "and tell the department what you think, by survey or by email."
                     ),
                     "topics": ["essa", "state-plan", "community-input", "surveys"],
+                    "authors": ["alliance-policy"],
                     "image": (
                         "Proposed ESSA plan",
                         "Illustration: a sun rising over layered mesas.",
@@ -240,6 +278,7 @@ ALLIANCE = {
                         "The report sets out what they said."
                     ),
                     "topics": ["essa", "community-input"],
+                    "authors": ["alliance-policy", "alliance-community"],
                     "image": (
                         "Feedback report",
                         "Illustration: brown mesas under a pale blue sky.",
@@ -251,6 +290,14 @@ ALLIANCE = {
                             "The report groups their answers by theme and region so that decision makers can "
                             "see where communities agree and where they differ.",
                         ),
+                        (
+                            "statistic",
+                            {
+                                "figure": "4,000+",
+                                "label": "New Mexicans shared their input on ESSA",
+                                "source": "ESSA stakeholder feedback report",
+                            },
+                        ),
                     ],
                 },
                 {
@@ -259,6 +306,7 @@ ALLIANCE = {
                     "publication_date": datetime.date(2016, 11, 2),
                     "summary": "A short survey, in English and Spanish, asks New Mexicans what ESSA should mean for their schools.",
                     "topics": ["essa", "surveys"],
+                    "authors": ["alliance-community"],
                     "image": (
                         "NM First survey",
                         "Illustration: red cliffs under a rose-coloured sky.",
@@ -268,6 +316,24 @@ ALLIANCE = {
                             "The survey takes a few minutes and is available in English and in Spanish.",
                             "Every answer feeds into the picture of what families and educators want from the "
                             "state's ESSA plan.",
+                        ),
+                        (
+                            "accordion",
+                            {
+                                "heading": "Questions about the survey",
+                                "items": [
+                                    {
+                                        "question": "Who can take the survey?",
+                                        "answer": "<p>Anyone who lives in New Mexico: families, "
+                                        "students, educators and neighbours.</p>",
+                                    },
+                                    {
+                                        "question": "Can I answer in Spanish?",
+                                        "answer": "<p>Yes. Every question is in English and "
+                                        "in Spanish.</p>",
+                                    },
+                                ],
+                            },
                         ),
                     ],
                 },
@@ -280,6 +346,7 @@ ALLIANCE = {
                         "regions of the state, starting in Gallup in October."
                     ),
                     "topics": ["essa", "forums", "community-input"],
+                    "authors": ["alliance-community"],
                     "image": (
                         "Community forums",
                         "Illustration: mesas and a bright sun over a violet horizon.",
@@ -346,6 +413,16 @@ KIDSCAN = {
     "tagline": "Part of the 50CAN network. Believe in better.",
     "logo": ("NewMexicoKidsCAN logo", "KC"),
     "topics": [],
+    "people": {
+        "kidscan-research": {
+            "name": "NewMexicoKidsCAN",
+            "role": "Research team",
+            "bio": (
+                "Puts parents' voices at the centre of our work, from the statewide parent survey "
+                "made with 50CAN and Edge Research to the policies we argue for."
+            ),
+        },
+    },
     "home": {
         "title": "NewMexicoKidsCAN",
         "slug": "kidscan",
@@ -487,6 +564,7 @@ KIDSCAN = {
                         "education, and compared their answers with parents nationwide."
                     ),
                     "topics": [],
+                    "authors": ["kidscan-research"],
                     "image": ("Parent survey", "Illustration: a pale sun over brown mesas."),
                     "body": [
                         p(

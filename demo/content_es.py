@@ -18,6 +18,31 @@ FICTIONAL_NOTE = (
 SPANISH = {
     "localhost": {
         "tagline": "Trabajamos juntos por un sector educativo al servicio de cada comunidad.",
+        # Role and bio of each person in demo.content; names are not translated.
+        "people": {
+            "alliance-policy": (
+                "Equipo de políticas educativas",
+                "Sigue de cerca las políticas educativas estatales y federales, desde ESSA hasta "
+                "los planes propios de Nuevo México, y explica qué significa cada cambio para "
+                "las escuelas y las familias.",
+            ),
+            "alliance-community": (
+                "Equipo de participación comunitaria",
+                "Organiza seminarios web, círculos de aprendizaje y conversaciones comunitarias, "
+                "y se asegura de que la voz de las familias y los educadores llegue a quienes "
+                "toman las decisiones.",
+            ),
+            "marisol": (
+                "Maestra de cuarto grado en Gallup",
+                "Empezó un club de lectura después de clases que sus alumnos convirtieron en "
+                "una biblioteca.",
+            ),
+            "ortega": (
+                "Una familia ganadera cerca de Roswell",
+                "Pidió a su junta escolar que se reuniera donde las familias rurales pudieran "
+                "llegar.",
+            ),
+        },
         "topics": {
             "essa": (
                 "ESSA",
@@ -249,6 +274,14 @@ SPANISH = {
                         "toman las decisiones vean en qué coinciden las comunidades y en qué "
                         "difieren.",
                     ),
+                    (
+                        "statistic",
+                        {
+                            "figure": "Más de 4,000",
+                            "label": "nuevomexicanos dieron su opinión sobre ESSA",
+                            "source": "Informe de opiniones de la comunidad sobre ESSA",
+                        },
+                    ),
                 ],
             },
             "news/nm-first-essa-survey": {
@@ -264,6 +297,24 @@ SPANISH = {
                         "español.",
                         "Cada respuesta ayuda a formar una idea más clara de lo que las familias "
                         "y los educadores esperan del plan estatal de ESSA.",
+                    ),
+                    (
+                        "accordion",
+                        {
+                            "heading": "Preguntas sobre la encuesta",
+                            "items": [
+                                {
+                                    "question": "¿Quién puede responder la encuesta?",
+                                    "answer": "<p>Cualquier persona que viva en Nuevo México: "
+                                    "familias, estudiantes, educadores y vecinos.</p>",
+                                },
+                                {
+                                    "question": "¿Puedo responder en español?",
+                                    "answer": "<p>Sí. Todas las preguntas están en inglés y "
+                                    "en español.</p>",
+                                },
+                            ],
+                        },
                     ),
                 ],
             },
@@ -327,6 +378,14 @@ SPANISH = {
     },
     "kidscan.localhost": {
         "tagline": "Parte de la red 50CAN. Creer en algo mejor.",
+        "people": {
+            "kidscan-research": (
+                "Equipo de investigación",
+                "Pone la voz de los padres en el centro de nuestro trabajo, desde la encuesta "
+                "estatal a padres hecha con 50CAN y Edge Research hasta las políticas que "
+                "defendemos.",
+            ),
+        },
         "topics": {},
         "pages": {
             "": {

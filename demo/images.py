@@ -102,3 +102,31 @@ def logo_image(title, initials, colour):
 
 def _slug(title):
     return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:60]
+
+
+# Image fields a page or the site settings may fill; listed so filing the
+# demo's pictures needs no query per field type.
+PAGE_IMAGE_FIELDS = ("image", "hero_image", "listing_image", "social_image")
+
+
+def file_images_in_site_collections(sites):
+    """Move each site's demo pictures from the root collection into the site's own.
+
+    Editors may only choose images in their organisation's collection, so
+    pictures left in the root would be on the pages but out of their reach.
+    An image already filed somewhere else is left where it is.
+    """
+    from editorial.models import SiteRoles  # the editorial app owns the collections
+    from pages.models import SiteSettings
+
+    Image = get_image_model()
+    for roles in SiteRoles.objects.filter(site__in=sites).select_related("site", "collection"):
+        site = roles.site
+        image_ids = set()
+        for page in site.root_page.get_descendants(inclusive=True).specific():
+            image_ids.update(getattr(page, f"{field}_id", None) for field in PAGE_IMAGE_FIELDS)
+        image_ids.update(SiteSettings.objects.filter(site=site).values_list("logo_id", flat=True))
+        image_ids.discard(None)
+        Image.objects.filter(pk__in=image_ids, collection__depth=1).update(
+            collection=roles.collection
+        )

@@ -1,9 +1,9 @@
 """Builds the demo sites from demo.content and demo.content_es; safe to run any number of times.
 
 Every object is looked up before it is made (pages by slug under their
-parent, translations by locale, images by title, topics by slug, sites by
-host name), and nothing that exists is changed, so a second run changes
-nothing and never overwrites what an editor has done since.
+parent, translations by locale, images by title, topics by slug, people by
+name and role, sites by host name), and nothing that exists is changed, so a
+second run changes nothing and never overwrites what an editor has done since.
 
 English comes first; the Spanish pages are then made as translations of
 it, and whatever English page has no Spanish text gets a Spanish twin
@@ -18,14 +18,16 @@ from wagtail.rich_text import RichText
 
 from wagtail_localize.synctree import synchronize_tree
 
-from articles.models import ArticlePage, NewsIndexPage, Topic
+from articles.models import ArticleAuthor, ArticlePage, NewsIndexPage, Topic
 from home.models import HomePage
 from navigation.models import Footer, MainMenu
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
-from stories.models import StoryIndexPage, StoryPage
+from people.models import Person
+from stories.models import StoryIndexPage, StoryPage, StorySubject
 
 from . import content, content_es
-from .images import landscape_image, logo_image
+from .accounts import set_up_roles_and_demo_staff
+from .images import file_images_in_site_collections, landscape_image, logo_image
 from .translate import translate
 
 SPANISH = "es"
@@ -49,6 +51,7 @@ class DemoLoader:
     def __init__(self, log=print):
         self.log = log
         self.created = 0
+        self.people = {}  # the content's person keys -> the default language's Person
 
     @transaction.atomic
     def run(self, sites=content.SITES):
@@ -62,6 +65,9 @@ class DemoLoader:
             synchronize_tree(default, locale)
         for spec, home, site in built:
             self.translate_site(spec, home, site)
+        built_sites = [site for _, _, site in built]
+        set_up_roles_and_demo_staff(built_sites, log=self.log)
+        file_images_in_site_collections(built_sites)
         return self.created
 
     def build_site(self, spec):
@@ -92,6 +98,13 @@ class DemoLoader:
                 slug=topic[1],
                 locale=home.locale,
                 defaults={"name": topic[0], "description": topic[2]},
+            )
+        for key, person in spec.get("people", {}).items():
+            self.people[key], _ = Person.objects.get_or_create(
+                name=person["name"],
+                role=person["role"],
+                locale=home.locale,
+                defaults={"bio": person["bio"]},
             )
         for page_spec in spec["pages"]:
             self.section(home, page_spec)
@@ -129,6 +142,10 @@ class DemoLoader:
                 self.translate(
                     topic, locale, name=name, slug=slugify(name), description=description
                 )
+        for key, (role, bio) in spanish.get("people", {}).items():
+            person = self.people[key]
+            if not person.has_translation(locale):
+                self.translate(person, locale, role=role, bio=bio)
         for path, fields in spanish["pages"].items():
             english = home if path == "" else self.find(home, path)
             existing = english.get_translation_or_none(locale)
@@ -229,6 +246,11 @@ class DemoLoader:
                     pull_quote=story["pull_quote"],
                     listing_summary=story["summary"],
                     image=landscape_image(*story["image"]),
+                    subjects=[
+                        StorySubject(person=self.people[key], sort_order=position)
+                        for position, key in enumerate(story["subjects"])
+                    ],
+                    topics=list(Topic.objects.filter(slug__in=story["topics"], locale=home.locale)),
                     body=[*story["body"], ("paragraph", content.FICTIONAL_NOTE)],
                 )
         elif kind == "news_index":
@@ -245,6 +267,10 @@ class DemoLoader:
                     topics=list(
                         Topic.objects.filter(slug__in=article["topics"], locale=home.locale)
                     ),
+                    authors=[
+                        ArticleAuthor(person=self.people[key], sort_order=position)
+                        for position, key in enumerate(article["authors"])
+                    ],
                     body=article["body"],
                 )
         else:

@@ -204,3 +204,21 @@ def test_every_page_of_each_site_answers_with_one_heading_and_a_language(client,
 
     assert len(tree_pages) >= 5
     assert problems == []
+
+
+def test_each_sites_demo_editor_can_choose_that_sites_pictures_and_only_those(client, demo):
+    """Editors reuse the demo's pictures in the image chooser; the other site's stay out of reach."""
+    from django.contrib.auth import get_user_model
+
+    from demo.accounts import demo_staff_usernames
+
+    alliance = Site.objects.get(hostname=ALLIANCE_HOST)
+    kidscan = Site.objects.get(hostname=KIDSCAN_HOST)
+    alliance_hero = alliance.root_page.specific.hero_image
+    kidscan_hero = kidscan.root_page.specific.hero_image
+    editor, _ = demo_staff_usernames(alliance)
+    client.force_login(get_user_model().objects.get(username=editor))
+
+    chooser = client.get("/admin/images/chooser/").content.decode()
+    assert alliance_hero.title in chooser
+    assert kidscan_hero.title not in chooser

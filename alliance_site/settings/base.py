@@ -40,9 +40,13 @@ INSTALLED_APPS = [
     "articles",
     "home",
     "navigation",
+    "people",
     "demo",
+    "editorial",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.typed_table_block",
+    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -167,6 +171,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Alliance sites"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# Go-live and expiry times are New Mexico's, as the scheduler and the sites
+# are: with one zone allowed, editors are not offered a personal time zone
+# that would make the same date picker mean another hour.
+WAGTAIL_USER_TIME_ZONES = ["America/Denver"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -174,6 +182,12 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # when Wagtail resizes them.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Alt text required at upload, and damaged files refused there, not on a public page.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.image_forms.AccessibleImageForm"
+# Renditions for <picture>: AVIF first, WebP, then JPEG for old browsers.
+WAGTAILIMAGES_AVIF_QUALITY = 60
+WAGTAILIMAGES_WEBP_QUALITY = 75
+WAGTAILIMAGES_JPEG_QUALITY = 80
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGGING = {
