@@ -20,8 +20,10 @@ from wagtail.contrib.typed_table_block.blocks import (
     TypedTableBlock,
     TypedTableBlockValidationError,
 )
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -158,6 +160,25 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+def figure_preview():
+    """The block picker's sample figure: the newest picture in the library, if any."""
+    image = get_image_model().objects.order_by("-created_at").first()
+    sample = {"image": image, "alt_text": image.default_alt_text, "decorative": False}
+    return {
+        "image": sample if image else None,
+        "caption": "Parents and teachers at a community forum.",
+    }
+
+
+def document_preview():
+    """The block picker's sample download: the newest document in the library, if any."""
+    return {
+        "document": get_document_model().objects.order_by("-created_at").first(),
+        "title": "",
+        "description": "What more than 4,000 New Mexicans told the state.",
+    }
+
+
 class FigureBlock(blocks.StructBlock):
     """An image across the text column, with alt text and an optional caption."""
 
@@ -170,6 +191,7 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         template = f"{BLOCK_TEMPLATE_DIR}/figure_block.html"
         description = "A picture with alt text for people who cannot see it, and a caption."
+        preview_value = staticmethod(figure_preview)
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -369,6 +391,7 @@ class DocumentBlock(blocks.StructBlock):
         icon = "download"
         template = f"{BLOCK_TEMPLATE_DIR}/document_block.html"
         description = "A download link to a file, showing its type and size."
+        preview_value = staticmethod(document_preview)
 
 
 class TableBlock(TypedTableBlock):
@@ -459,6 +482,12 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         template = f"{BLOCK_TEMPLATE_DIR}/video_block.html"
         description = "A video player, with a link to watch it elsewhere if the player fails."
+        # When the provider does not answer, the sample shows the fallback link.
+        preview_value = {
+            "video": "https://www.youtube.com/watch?v=community-forum",
+            "title": "ESSA community forum in Gallup",
+            "transcript": "",
+        }
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -10,6 +10,7 @@ from collections import deque
 from io import StringIO
 from urllib.parse import urlsplit
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from wagtail.images import get_image_model
@@ -19,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from demo import content
+from demo.accounts import demo_staff_usernames
 from stories.models import Region
 from tests.factories import is_welcome_page
 
@@ -207,11 +209,7 @@ def test_every_page_of_each_site_answers_with_one_heading_and_a_language(client,
 
 
 def test_each_sites_demo_editor_can_choose_that_sites_pictures_and_only_those(client, demo):
-    """Editors reuse the demo's pictures in the image chooser; the other site's stay out of reach."""
-    from django.contrib.auth import get_user_model
-
-    from demo.accounts import demo_staff_usernames
-
+    """Editors reuse the demo's pictures in the chooser; the other site's stay out of reach."""
     alliance = Site.objects.get(hostname=ALLIANCE_HOST)
     kidscan = Site.objects.get(hostname=KIDSCAN_HOST)
     alliance_hero = alliance.root_page.specific.hero_image

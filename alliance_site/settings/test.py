@@ -27,3 +27,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # The demo loader makes its demo editors and moderators here too (demo/accounts.py).
 DEMO_STAFF_ACCOUNTS = True
+
+# Tests never reach video providers: an embed is found only in the cache
+# (wagtailembeds) a test fills, so the fallback path is exercised offline.
+WAGTAILEMBEDS_FINDERS = []
