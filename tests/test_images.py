@@ -220,3 +220,13 @@ def test_an_image_without_a_description_falls_back_to_its_title_not_to_nothing(d
     article = make_article(index, image=image)
     soup = BeautifulSoup(client.get(article.url).content, "html.parser")
     assert soup.select_one("main picture img")["alt"] == "Gallup community forum"
+
+
+def test_a_file_over_the_size_limit_is_refused_with_the_limit_named(editor_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1024
+    before = _stored_files()
+    response = _upload(editor_client, "forum.png", _png((400, 300)) + b"\0" * 2048)
+    assert response.status_code == 200
+    assert "Maximum filesize" in " ".join(response.context["form"].errors["file"])
+    assert not Image.objects.exists()
+    assert _stored_files() == before
