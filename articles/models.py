@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
-from people.models import people_in_default_language
+from people.models import PersonOnPage
 
 
 @register_snippet
@@ -158,7 +158,7 @@ class ArticlePage(BasePage):
     ]
 
 
-class ArticleAuthor(Orderable):
+class ArticleAuthor(PersonOnPage):
     """One name in an article's byline; the order is the byline's order.
 
     Points at the default language's person, who is shown in the reader's
@@ -167,17 +167,6 @@ class ArticleAuthor(Orderable):
     """
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey(
-        "people.Person",
-        on_delete=models.CASCADE,
-        related_name="+",
-        limit_choices_to=people_in_default_language,
-        help_text="Add someone new under People first.",
-    )
 
-    # A short list of staff: a plain menu offers only the default language's
-    # people, which Wagtail's chooser pop-up would not restrict.
-    panels = [FieldPanel("person", widget=forms.Select)]
-
-    class Meta(Orderable.Meta):
+    class Meta(PersonOnPage.Meta):
         verbose_name = "author"

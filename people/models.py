@@ -1,10 +1,11 @@
 """People the sites name: article authors and the people stories are about."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField
@@ -66,3 +67,27 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 def people_in_default_language():
     """Articles and stories name the default language's people, so editors see each person once."""
     return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class PersonOnPage(Orderable):
+    """A person named on a page (an author, a story's subject), in the editor's order.
+
+    Points at the default language's person, who is shown in the reader's
+    language. Deleting the person takes them off the page and leaves the
+    page as it was otherwise. Subclasses add the `page` ParentalKey.
+    """
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=people_in_default_language,
+        help_text="Add someone new under People first.",
+    )
+
+    # A short list of staff: a plain menu offers only the default language's
+    # people, which Wagtail's chooser pop-up would not restrict.
+    panels = [FieldPanel("person", widget=forms.Select)]
+
+    class Meta(Orderable.Meta):
+        abstract = True

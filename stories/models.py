@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
@@ -13,7 +12,7 @@ from articles.models import Topic, topics_in_default_language
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
-from people.models import people_in_default_language
+from people.models import PersonOnPage
 
 
 class Region(models.TextChoices):
@@ -115,7 +114,7 @@ class StoryPage(BasePage):
     ]
 
 
-class StorySubject(Orderable):
+class StorySubject(PersonOnPage):
     """A person a story is about, in the order the story introduces them.
 
     Points at the default language's person, shown in the reader's language.
@@ -124,18 +123,7 @@ class StorySubject(Orderable):
     """
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="subjects")
-    person = models.ForeignKey(
-        "people.Person",
-        on_delete=models.CASCADE,
-        related_name="+",
-        limit_choices_to=people_in_default_language,
-        help_text="Add someone new under People first.",
-    )
 
-    # A plain menu offers only the default language's people, which Wagtail's
-    # chooser pop-up would not restrict.
-    panels = [FieldPanel("person", widget=forms.Select)]
-
-    class Meta(Orderable.Meta):
+    class Meta(PersonOnPage.Meta):
         verbose_name = "person in the story"
         verbose_name_plural = "people in the story"
