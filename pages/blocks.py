@@ -431,6 +431,8 @@ class TableBlock(TypedTableBlock):
 
 
 class QuestionBlock(blocks.StructBlock):
+    """One question of an accordion and its answer."""
+
     question = blocks.CharBlock(max_length=200, help_text="As a reader would ask it.")
     answer = ParagraphBlock(help_text="The answer; links and lists are fine.")
 
@@ -439,7 +441,7 @@ class QuestionBlock(blocks.StructBlock):
 
 
 class AccordionBlock(blocks.StructBlock):
-    """Questions and answers that open one at a time, with no script needed."""
+    """Questions whose answers open beneath them (HTML <details>), with no script needed."""
 
     heading = blocks.CharBlock(
         required=False, default="", max_length=120, help_text="Optional, e.g. 'Questions'."
