@@ -8,12 +8,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views as page_views
+from seo import views as seo_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Per-site colours as a stylesheet, so templates need no inline style.
     path("brand.css", page_views.brand_stylesheet, name="brand_stylesheet"),
+    # One of each per site (by host name), covering every language.
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:
