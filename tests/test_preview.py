@@ -17,31 +17,41 @@ from tests.factories import make_article, make_news_index, make_site
 pytestmark = pytest.mark.django_db
 
 
-def test_editor_previews_unsaved_changes_to_an_article(client, django_user_model):
-    """Preview shows the edited title and text in the site's layout; the live page is unchanged."""
-    site = make_site(name="Learning Alliance")
-    article = make_article(make_news_index(site.root_page), title="Forums announced")
-    editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(editor)
-    data = nested_form_data(
+def article_form(article, **fields):
+    """The article's edit form as an editor submits it, with `fields` changed."""
+    return nested_form_data(
         {
-            "title": "Forums announced: new dates",
+            "title": article.title,
             "slug": article.slug,
             "publication_date": "2024-05-01",
             "summary": "Two more forums this spring.",
             "image": "",
             "authors": inline_formset([]),
-            "body": streamfield(
-                [
-                    (
-                        "paragraph",
-                        rich_text("<p>Gallup comes first.</p>", features=RICH_TEXT_FEATURES),
-                    )
-                ]
-            ),
+            "body": streamfield([]),
+            **fields,
         }
     )
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+
+
+def editing_an_article(client, django_user_model):
+    """(article, its preview address) with a signed-in editor, on a fresh site."""
+    site = make_site(name="Learning Alliance")
+    article = make_article(make_news_index(site.root_page), title="Forums announced")
+    editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(editor)
+    return article, reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+
+
+def test_editor_previews_unsaved_changes_to_an_article(client, django_user_model):
+    """Preview shows the edited title and text in the site's layout; the live page is unchanged."""
+    article, preview_url = editing_an_article(client, django_user_model)
+    data = article_form(
+        article,
+        title="Forums announced: new dates",
+        body=streamfield(
+            [("paragraph", rich_text("<p>Gallup comes first.</p>", features=RICH_TEXT_FEATURES))]
+        ),
+    )
 
     posted = client.post(preview_url, data)
     assert posted.status_code == 200
@@ -81,24 +91,12 @@ def test_every_page_type_offers_the_page_its_listing_card_and_its_social_card():
 
 def test_editor_previews_the_listing_card_of_unsaved_changes(client, django_user_model):
     """The card mode shows the edited listing title and summary in the card listings use."""
-    site = make_site(name="Learning Alliance")
-    article = make_article(make_news_index(site.root_page), title="Forums announced")
-    editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(editor)
-    data = nested_form_data(
-        {
-            "title": "Forums announced",
-            "slug": article.slug,
-            "publication_date": "2024-05-01",
-            "summary": "Two more forums this spring.",
-            "listing_title": "Two more community forums",
-            "listing_summary": "Gallup and Las Cruces join the list.",
-            "image": "",
-            "authors": inline_formset([]),
-            "body": streamfield([]),
-        }
+    article, preview_url = editing_an_article(client, django_user_model)
+    data = article_form(
+        article,
+        listing_title="Two more community forums",
+        listing_summary="Gallup and Las Cruces join the list.",
     )
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
     assert client.post(preview_url, data).json()["is_valid"] is True
 
     response = client.get(preview_url, {"mode": "card"})
