@@ -1,13 +1,19 @@
 """News: the news index, articles, and the topics that group them."""
 
+from dataclasses import dataclass
+
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.db.models import Count, Max
+from django.http import Http404
+from django.utils import timezone, translation
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import TranslatableMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -16,7 +22,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
+from pages.translations import in_reader_language
 from people.models import PersonOnPage
+
+from . import feeds
 
 
 @register_snippet
@@ -70,29 +79,220 @@ def topics_in_default_language():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
-class NewsIndexPage(BasePage):
-    """The list of news articles, newest first."""
+@dataclass(frozen=True)
+class ReaderTopic:
+    """A topic as a reader meets it: named in their language, matched by what pages are filed under.
+
+    Pages point at the default language's topic (`filed`); a Spanish reader
+    sees its Spanish name, slug and description (`shown`), or the filed
+    topic itself where it has no translation yet.
+    """
+
+    shown: Topic
+    filed: Topic
+
+    @property
+    def slug(self):
+        return self.shown.slug
+
+
+def find_topic(slug):
+    """The topic whose address is `slug` in the language being read, or None.
+
+    A slug of the default language works in every language too, so a topic
+    not yet translated still has an address under /es/.
+    """
+    if not isinstance(slug, str) or not slug:
+        return None
+    locale = Locale.get_active()
+    candidates = Topic.objects.filter(slug=slug).select_related("locale")
+    shown = next(
+        iter(sorted(candidates, key=lambda topic: topic.locale_id != locale.pk)),
+        None,
+    )
+    if shown is None:
+        return None
+    filed = (
+        shown
+        if shown.locale.language_code == settings.LANGUAGE_CODE
+        else Topic.objects.filter(
+            translation_key=shown.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+    )
+    return ReaderTopic(shown=shown, filed=filed or shown)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The list of news articles, newest first, with a page and feeds per topic.
+
+    Addresses below the index (English; Spanish under /es/ likewise):
+    /news/?topic=essa            the list filtered to one topic (not indexed)
+    /news/topics/essa/           the topic's own page: its articles and stories
+    /news/feeds/rss/, atom/      the news feeds; topics/essa/feeds/rss/ per topic
+    """
 
     introduction = models.TextField(
         max_length=600, blank=True, help_text="A short paragraph above the list of articles."
     )
 
     template = "pages/news_index_page.html"
+    topic_template = "pages/news_topic_page.html"
     lead_text_field = "introduction"
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
     parent_page_types = [HOME_PAGE]
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
-    articles_per_page = 10
+    articles_per_page = 12
+    # A topic page shows its newest stories beside its articles, not all of them.
+    topic_stories_count = 6
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
-    def get_articles(self):
-        return latest_articles(self)
+    def get_articles(self, topic=None):
+        """Live, public articles of this index, newest first; only `topic`'s if given.
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.get_articles(), self.articles_per_page)
-        return context
+        `topic` is a ReaderTopic.
+        """
+        articles = latest_articles(self)
+        if topic is not None:
+            articles = articles.filter(topics=topic.filed)
+        return articles
+
+    def topics_in_use(self, request):
+        """The topics this index's live articles are filed under, named in the reader's language."""
+        filed = list(
+            Topic.objects.filter(
+                pk__in=latest_articles(self).filter(topics__isnull=False).values("topics")
+            )
+        )
+        shown = in_reader_language(filed, request)
+        return sorted(
+            (
+                ReaderTopic(shown=named, filed=topic)
+                for named, topic in zip(shown, filed, strict=True)
+            ),
+            key=lambda topic: topic.shown.name.casefold(),
+        )
+
+    def topic_url(self, topic, request=None):
+        return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])
+
+    def feed_url(self, feed_format, topic=None, request=None):
+        if topic is None:
+            return self.get_url(request) + self.reverse_subpage(f"{feed_format}_feed")
+        return self.get_url(request) + self.reverse_subpage(
+            f"topic_{feed_format}_feed", args=[topic.slug]
+        )
+
+    @path("")
+    def articles_listing(self, request):
+        """The whole list, or one topic's articles with ?topic=<slug>."""
+        topic = None
+        # "All topics" submits an empty value.
+        requested = request.GET.get("topic")
+        if requested:
+            topic = find_topic(requested)
+            if topic is None:
+                raise Http404("There is no topic with that name.")
+        topics = self.topics_in_use(request)
+        return self.render(
+            request,
+            context_overrides={
+                "articles": paginate(
+                    request,
+                    self.get_articles(topic),
+                    self.articles_per_page,
+                    keep={"topic": topic.slug if topic else None},
+                ),
+                "topics": topics,
+                "topic_choices": [(choice.slug, choice.shown.name) for choice in topics],
+                "selected_topic": topic,
+                "selected_topic_url": self.topic_url(topic, request) if topic else None,
+                # A filtered list repeats what the topic page and the full list hold.
+                "noindex": topic is not None,
+            },
+        )
+
+    @path("topics/<slug:topic_slug>/", name="topic")
+    def topic_page(self, request, topic_slug):
+        """Everything on one topic: its description, articles, and stories from the same site."""
+        topic = self._topic_or_404(topic_slug)
+        return self.render(
+            request,
+            template=self.topic_template,
+            context_overrides={
+                "topic": topic,
+                "articles": paginate(request, self.get_articles(topic), self.articles_per_page),
+                "stories": stories_about(topic, self.get_parent())[: self.topic_stories_count],
+                "canonical_path": self.topic_url(topic, request),
+                "subpage_title": topic.shown.name,
+                "subpage_description": topic.shown.description,
+            },
+        )
+
+    @path("feeds/rss/", name="rss_feed")
+    def rss_feed(self, request):
+        return feeds.feed_response(request, self, "rss")
+
+    @path("feeds/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return feeds.feed_response(request, self, "atom")
+
+    @path("topics/<slug:topic_slug>/feeds/rss/", name="topic_rss_feed")
+    def topic_rss_feed(self, request, topic_slug):
+        return feeds.feed_response(request, self, "rss", self._topic_or_404(topic_slug))
+
+    @path("topics/<slug:topic_slug>/feeds/atom/", name="topic_atom_feed")
+    def topic_atom_feed(self, request, topic_slug):
+        return feeds.feed_response(request, self, "atom", self._topic_or_404(topic_slug))
+
+    def _topic_or_404(self, slug):
+        topic = find_topic(slug)
+        if topic is None:
+            raise Http404("There is no topic with that name.")
+        return topic
+
+    def serve_preview(self, request, mode_name):
+        # The listing-card and share-card previews show the page as listings
+        # and social networks do; only the page itself is the listing route.
+        if mode_name:
+            return BasePage.serve_preview(self, request, mode_name)
+        return super().serve_preview(request, mode_name)
+
+    def get_sitemap_urls(self, request=None):
+        """The index, and a page per topic its articles are filed under."""
+        index_url = self.get_full_url(request)
+        # Topics are named (and addressed) in the index's own language.
+        with translation.override(self.locale.language_code):
+            topics = self.topics_in_use(request)
+        # A topic page changes when one of its articles does.
+        last_changed = dict(
+            latest_articles(self)
+            .order_by()
+            .values_list("topics")
+            .annotate(last_published=Max("last_published_at"))
+        )
+        return super().get_sitemap_urls(request) + [
+            {
+                "location": index_url + self.reverse_subpage("topic", args=[topic.slug]),
+                "lastmod": last_changed.get(topic.filed.pk),
+            }
+            for topic in topics
+        ]
+
+
+def stories_about(topic, ancestor):
+    """Live, public stories below `ancestor` filed under `topic`, newest first.
+
+    Stories import topics from here, so the story model is looked up when
+    needed rather than imported.
+    """
+    story_model = apps.get_model("stories", "StoryPage")
+    return (
+        listing_queryset(story_model, ancestor)
+        .filter(topics=topic.filed)
+        .order_by("-first_published_at", "-pk")
+    )
 
 
 def latest_articles(ancestor):
@@ -156,6 +356,28 @@ class ArticlePage(BasePage):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
+
+    related_count = 3
+
+    def get_related_articles(self):
+        """Other live articles of this index sharing a topic: most shared first, then newest."""
+        topic_ids = [topic.pk for topic in self.topics.all()]
+        if not topic_ids:
+            return []
+        return list(
+            latest_articles(self.get_parent())
+            .filter(topics__in=topic_ids)
+            .exclude(pk=self.pk)
+            .annotate(shared_topics=Count("topics"))
+            .order_by("-shared_topics", "-publication_date", "-first_published_at", "-pk")[
+                : self.related_count
+            ]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.get_related_articles()
+        return context
 
 
 class ArticleAuthor(PersonOnPage):

@@ -60,6 +60,21 @@ class SiteSitemap(Sitemap):
             for version in versions:
                 urls[version.pk]["alternates"] = alternates
         lastmods = [url["lastmod"] for url in urls.values()]
+        for page in pages:
+            urls.update(self._sub_addresses(page))
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
         return list(urls.values())
+
+    def _sub_addresses(self, page):
+        """Addresses a page serves below its own (the news index's topic pages), keyed by address.
+
+        Only page types that list more than themselves override
+        `get_sitemap_urls`, so other pages cost no query here.
+        """
+        if page.specific_class is None or (
+            page.specific_class.get_sitemap_urls is Page.get_sitemap_urls
+        ):
+            return {}
+        own, *sub_addresses = page.specific.get_sitemap_urls(self.request)
+        return {entry["location"]: entry for entry in sub_addresses}

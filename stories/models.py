@@ -2,9 +2,11 @@
 
 from django import forms
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
@@ -38,6 +40,7 @@ class StoryIndexPage(BasePage):
 
     template = "pages/story_index_page.html"
     lead_text_field = "introduction"
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
     parent_page_types = [HOME_PAGE]
     subpage_types = ["stories.StoryPage"]
     max_count_per_parent = 1
@@ -45,12 +48,30 @@ class StoryIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
-    def get_stories(self):
-        return latest_stories(self)
+    def get_stories(self, region=None):
+        """Live, public stories of this index, newest first; only `region`'s if given."""
+        stories = latest_stories(self)
+        return stories.filter(region=region) if region else stories
+
+    def regions_in_use(self):
+        """(value, name) of the regions this index has stories from, in the map's order."""
+        used = set(latest_stories(self).order_by().values_list("region", flat=True).distinct())
+        return [(value, label) for value, label in Region.choices if value in used]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = paginate(request, self.get_stories(), self.stories_per_page)
+        # "All regions" submits an empty value.
+        region = request.GET.get("region") or None
+        if region is not None and region not in Region.values:
+            raise Http404("There is no region with that name.")
+        context["stories"] = paginate(
+            request, self.get_stories(region), self.stories_per_page, keep={"region": region}
+        )
+        context["regions"] = self.regions_in_use()
+        context["selected_region"] = region
+        context["selected_region_name"] = Region(region).label if region else None
+        # A filtered list repeats what the full list holds.
+        context["noindex"] = region is not None
         return context
 
 
@@ -93,6 +114,11 @@ class StoryPage(BasePage):
 
     template = "pages/story_page.html"
     lead_text_field = "pull_quote"
+    search_fields = BasePage.search_fields + [
+        index.SearchField("subject"),
+        index.SearchField("pull_quote"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 

@@ -127,11 +127,13 @@ def make_story_index(parent, **fields):
     return _add(parent, StoryIndexPage(slug=fields.pop("slug", _unique("stories")), **fields))
 
 
-def make_story(index, live=True, **fields):
+def make_story(index, live=True, topics=(), **fields):
     fields.setdefault("title", _unique("Story"))
     fields.setdefault("subject", "A teacher")
     fields.setdefault("region", "central")
-    return _add(index, StoryPage(slug=fields.pop("slug", _unique("story")), **fields), live=live)
+    page = StoryPage(slug=fields.pop("slug", _unique("story")), **fields)
+    page.topics = list(topics)
+    return _add(index, page, live=live)
 
 
 def make_private(page, password="secret"):

@@ -1,5 +1,7 @@
 """Navigation and small helpers shared by every template."""
 
+from dataclasses import replace
+
 from django import template
 from django.utils.translation import get_language
 
@@ -50,7 +52,14 @@ def breadcrumbs(context):
     if page and root and hasattr(page, "depth") and page.depth > root.depth:
         # Sections still in draft are left out rather than linking to a 404.
         ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
-    return {"request": request, "ancestors": ancestors, "page": page}
+    return {
+        "request": request,
+        "ancestors": ancestors,
+        "page": page,
+        # A sub-address of the page (a topic of the news index) is one step further down.
+        "subpage_title": context.get("subpage_title"),
+        "subpage_path": context.get("canonical_path"),
+    }
 
 
 @register.filter
@@ -67,6 +76,9 @@ def canonical_url(context, page):
     the content once, in its own language.
     """
     request = context["request"]
+    if context.get("canonical_path"):
+        # A page's own sub-address (a topic page of the news index) is its own canonical.
+        return request.build_absolute_uri(context["canonical_path"])
     page = translations.shown_original(page) or page
     return request.build_absolute_uri(page.get_url(request))
 
@@ -78,4 +90,18 @@ def page_languages(context):
     # Only Wagtail pages have translations (a 404 has no page).
     if not hasattr(page, "get_translations"):
         page = None
-    return translations.page_languages(page, context["request"])
+    languages = translations.page_languages(page, context["request"])
+    language_paths = context.get("language_paths")
+    if language_paths:
+        # A view that is not a page (search) says where each language's version is.
+        versions = [
+            replace(version, url=language_paths.get(version.language_code, version.url))
+            for version in languages["versions"]
+        ]
+        languages = {**languages, "versions": versions, "alternates": [], "hints": []}
+    elif context.get("canonical_path"):
+        # The page's translations are translations of the page itself, not of
+        # this sub-address: name none to search engines, and let the switcher
+        # lead to the page in the other language.
+        languages = {**languages, "alternates": [], "hints": []}
+    return languages
