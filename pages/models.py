@@ -3,10 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
@@ -32,6 +33,10 @@ class VisionPage(BasePage):
 
     template = "pages/vision_page.html"
     lead_text_field = "statement"
+    search_fields = BasePage.search_fields + [
+        index.SearchField("statement"),
+        index.SearchField("body"),
+    ]
     parent_page_types = [HOME_PAGE]
     subpage_types = []
     max_count_per_parent = 1
@@ -55,6 +60,13 @@ class MissionPage(BasePage):
 
     template = "pages/mission_page.html"
     lead_text_field = "statement"
+    search_fields = BasePage.search_fields + [
+        index.SearchField("statement"),
+        index.RelatedFields(
+            "pillars", [index.SearchField("title"), index.SearchField("description")]
+        ),
+        index.SearchField("body"),
+    ]
     parent_page_types = [HOME_PAGE]
     subpage_types = []
     max_count_per_parent = 1
@@ -125,6 +137,10 @@ class StandardPage(BasePage):
 
     template = "pages/standard_page.html"
     lead_text_field = "introduction"
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
     parent_page_types = [HOME_PAGE, "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]
 
@@ -170,6 +186,17 @@ class SiteSettings(BaseSiteSetting):
     linkedin_url = models.URLField(
         blank=True, verbose_name="LinkedIn URL", help_text="Full address of the LinkedIn page."
     )
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown when a page with no picture of its own is shared on social media. "
+            "Cropped to 1200 × 630 pixels around its focal point."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -188,6 +215,22 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("linkedin_url"),
             ],
             heading="Social media",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("default_social_image"),
+                # Descriptions are text in each language, which site settings
+                # (one row per site) cannot hold; the home page is translated.
+                HelpPanel(
+                    content=(
+                        "<p>A page with no search description or summary of its own is "
+                        "described to search engines and social networks by the home page's "
+                        "search description (Promote tab), or else its hero text, in the "
+                        "reader's language.</p>"
+                    )
+                ),
+            ],
+            heading="Search and sharing",
         ),
     ]
 
