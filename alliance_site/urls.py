@@ -33,4 +33,9 @@ if settings.SERVE_MEDIA:
 
 # Everything else is a page in the Wagtail tree; this must come last. English
 # pages are unprefixed and Spanish ones live under /es/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    # /search/ and /es/search/, before the tree would take "search" for a page's slug.
+    path("", include("site_search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -8,6 +8,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
@@ -64,6 +65,10 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     lead_text_field = "hero_text"
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "pages.VisionPage",

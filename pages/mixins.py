@@ -9,6 +9,7 @@ from django.template.loader import get_template
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class ListingFields(models.Model):
@@ -85,6 +86,10 @@ class BasePage(ListingFields, SocialFields, Page):
     subpage_types = []
 
     promote_panels = Page.promote_panels + ListingFields.listing_panels + SocialFields.social_panels
+
+    # Site search reads the title and the listing summary of every page; each
+    # page type adds the fields holding its own text.
+    search_fields = Page.search_fields + [index.SearchField("listing_summary")]
 
     class Meta:
         abstract = True

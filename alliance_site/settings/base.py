@@ -44,7 +44,9 @@ INSTALLED_APPS = [
     "demo",
     "editorial",
     "seo",
+    "site_search",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -70,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The search index's PostgreSQL fields and indexes; harmless on SQLite.
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
@@ -177,7 +181,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhos
 # are: with one zone allowed, editors are not offered a personal time zone
 # that would make the same date picker mean another hour.
 WAGTAIL_USER_TIME_ZONES = ["America/Denver"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend; on PostgreSQL each page's words are
+# stemmed in their own language (site_search/postgres.py), elsewhere whole
+# words match. `manage.py update_index` rebuilds the index.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "site_search.backend",
+        "SEARCH_CONFIG": "english",
+        "LANGUAGE_CONFIGS": {"en": "english", "es": "spanish"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Editors can upload phone photos, but not files that would exhaust memory

@@ -33,34 +33,52 @@ def _resolve_links(links, request):
     return resolved
 
 
-@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
-def main_menu(context):
-    """The site's MainMenu snippet in this language; without one, the home page's menu pages."""
-    request = context["request"]
-    root = site_root(request)
-    current = context.get("page")
+def menu_items(request, current=None):
+    """(address, words, aria-current value) of the site's main sections in this language.
+
+    From the site's MainMenu snippet; without one, the home page's menu pages.
+    The aria-current value is "page" for the page being read, "true" for the
+    section it lies in, "" otherwise.
+    """
     current_path = getattr(current, "path", "")
 
     def current_state(item):
-        # "page" for the page being read; "true" for the section it lies in.
         if current_path == item.path:
             return "page"
-        return "true" if current_path.startswith(item.path) else ""
+        return "true" if current_path and current_path.startswith(item.path) else ""
 
-    items = []
     menu = MainMenu.for_request(request)
     if menu is not None:
-        for url, label, target in _resolve_links(menu.links, request):
-            items.append((url, label, current_state(target) if target else ""))
-    elif root is not None:
-        for item in root.get_children().live().public().in_menu():
-            items.append((item.get_url(request), item.title, current_state(item)))
+        return [
+            (url, label, current_state(target) if target else "")
+            for url, label, target in _resolve_links(menu.links, request)
+        ]
+    root = site_root(request)
+    if root is None:
+        return []
+    return [
+        (item.get_url(request), item.title, current_state(item))
+        for item in root.get_children().live().public().in_menu()
+    ]
 
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The header menu: home, then the site's main sections."""
+    request = context["request"]
+    root = site_root(request)
+    current = context.get("page")
     return {
         "root_url": root.get_url(request) if root else "/",
-        "items": items,
+        "items": menu_items(request, current),
         "is_home": bool(current and root and getattr(current, "pk", None) == root.pk),
     }
+
+
+@register.simple_tag(takes_context=True)
+def main_sections(context):
+    """`{% main_sections as sections %}`: (address, words) of each main section (the 404 page)."""
+    return [(url, label) for url, label, _state in menu_items(context["request"])]
 
 
 @register.inclusion_tag("navigation/footer.html", takes_context=True)
