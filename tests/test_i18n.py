@@ -291,7 +291,8 @@ def english_strings_in(soup):
             continue
         for fragment in re.split(r"%\(\w+\)s|<[^>]*>", entry.msgid):
             fragment = " ".join(fragment.split())
-            if not fragment:
+            # Punctuation left over around a placeholder ("… %(name)s.") is no language.
+            if not re.search(r"\w", fragment):
                 continue
             if " " in fragment:
                 if fragment in text or any(fragment in value for value in attributes):

@@ -8,7 +8,9 @@ list every offending page at once rather than stopping at the first.
 import io
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -16,7 +18,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from articles.models import NewsIndexPage
 from pages.models import SiteSettings
+from stories.models import StoryIndexPage
 
 pytestmark = [
     pytest.mark.browser,
@@ -55,13 +59,30 @@ def _origin_of(url):
 
 
 def _page_urls(live_server, hostname):
-    """Every live page of the site at `hostname`, in every language, as absolute URLs."""
+    """Every address of the site at `hostname` a visitor reaches, in every language, absolute.
+
+    Its live pages, the news topics' pages, filtered lists, and search
+    results with and without matches; each should answer 200.
+    """
     site = Site.objects.get(hostname=hostname)
     origin = _origin(live_server, hostname)
-    urls = []
+    paths = []
     for home in site.root_page.get_translations(inclusive=True).order_by("path"):
-        pages = home.get_descendants(inclusive=True).live().order_by("path")
-        urls += [origin + page.get_url_parts()[2] for page in pages]
+        pages = home.get_descendants(inclusive=True).live().specific().order_by("path")
+        for page in pages:
+            path = page.get_url_parts()[2]
+            paths.append(path)
+            if isinstance(page, NewsIndexPage):
+                with translation.override(page.locale.language_code):
+                    topics = page.topics_in_use(None)
+                paths += [path + page.reverse_subpage("topic", args=[t.slug]) for t in topics]
+                if topics:
+                    paths.append(f"{path}?topic={topics[0].slug}")
+            if isinstance(page, StoryIndexPage) and page.regions_in_use():
+                paths.append(f"{path}?region={page.regions_in_use()[0][0]}")
+        prefix = "" if home.locale.language_code == settings.LANGUAGE_CODE else "/es"
+        paths += [f"{prefix}/search/?q=ESSA", f"{prefix}/search/?q=zzzzzz", f"{prefix}/search/"]
+    urls = [origin + path for path in paths]
     assert len(urls) > 1, f"expected several live pages on {hostname}, found {urls}"
     return urls
 
@@ -104,6 +125,13 @@ def test_every_page_passes_axe_wcag_aa(hostname, live_server, page):
                 f"{len(violation['nodes'])} node(s)): {'; '.join(targets)}"
                 f" | {violation['help']}"
             )
+    # The not-found page, in both languages, is held to the same standard.
+    for path in ("/no-such-page/", "/es/no-existe/"):
+        url = _origin(live_server, hostname) + path
+        if _visit(page, url).status != 404:
+            problems.append(f"{url}: expected a 404")
+        for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+            problems.append(f"{url}: axe {violation['id']} | {violation['help']}")
     assert not problems, _format_problems(
         f"{hostname}: accessibility problems on {len(urls)} pages", problems
     )
@@ -202,6 +230,19 @@ def test_pages_work_without_javascript(live_server, new_context):
     page.get_by_role("navigation", name="Main").get_by_role("link", name="News").click()
     expect(page).to_have_url(origin + news.get_url_parts()[2])
     expect(page.locator("main h1")).to_have_text(news.title)
+
+    # The topic filter is a plain form: choosing a topic and pressing Show filters the list.
+    page.get_by_label("Topic").select_option(label="Forums")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(origin + news.get_url_parts()[2] + "?topic=forums")
+    expect(page.get_by_role("link", name="ESSA Community Forums", exact=True)).to_be_visible()
+    expect(page.locator("main .card")).to_have_count(1)
+
+    # So is the search form in the header.
+    page.get_by_role("searchbox", name="Search this site").fill("forums")
+    page.get_by_role("searchbox", name="Search this site").press("Enter")
+    expect(page).to_have_url(origin + "/search/?q=forums")
+    expect(page.get_by_role("link", name="ESSA Community Forums", exact=True)).to_be_visible()
 
 
 # --- 4. ready for a strict Content-Security-Policy -----------------------------
