@@ -1,5 +1,6 @@
 """News: the news index, articles, and the topics that group them."""
 
+import re
 from dataclasses import dataclass
 
 from django import forms
@@ -96,13 +97,17 @@ class ReaderTopic:
         return self.shown.slug
 
 
+TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+
+
 def find_topic(slug):
     """The topic whose address is `slug` in the language being read, or None.
 
     A slug of the default language works in every language too, so a topic
     not yet translated still has an address under /es/.
     """
-    if not isinstance(slug, str) or not slug:
+    # Only a well-formed slug reaches the database (PostgreSQL refuses a NUL byte outright).
+    if not isinstance(slug, str) or not TOPIC_SLUG.fullmatch(slug):
         return None
     locale = Locale.get_active()
     candidates = Topic.objects.filter(slug=slug).select_related("locale")

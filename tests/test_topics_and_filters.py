@@ -97,7 +97,7 @@ def test_topic_filter_form_works_without_javascript(client, news):
 
 
 @pytest.mark.parametrize(
-    "value", ["no-such-topic", "ESSA'--", "<script>alert(1)</script>", "x" * 5000]
+    "value", ["no-such-topic", "ESSA'--", "<script>alert(1)</script>", "x" * 5000, "es\x00sa"]
 )
 def test_unknown_topic_is_not_found(client, news, value):
     response = client.get(path_of(news["index"]), {"topic": value})
