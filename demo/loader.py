@@ -20,17 +20,22 @@ from wagtail_localize.synctree import synchronize_tree
 
 from articles.models import ArticleAuthor, ArticlePage, NewsIndexPage, Topic
 from home.models import HomePage
+from issues.models import IssueIndexPage, IssuePage
 from navigation.models import Footer, MainMenu
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
 from people.models import Person
 from stories.models import StoryIndexPage, StoryPage, StorySubject
 
-from . import content, content_es
+from . import community_events, community_reports, community_surveys, content, content_es
 from .accounts import set_up_roles_and_demo_staff
 from .images import file_images_in_site_collections, landscape_image, logo_image
 from .translate import translate
 
 SPANISH = "es"
+
+
+# Sections each built by their own module (see demo/community_*.py), after the site's own pages.
+COMMUNITY_SECTIONS = [community_events, community_reports, community_surveys]
 
 
 def remove_wagtail_welcome_page():
@@ -65,6 +70,9 @@ class DemoLoader:
             synchronize_tree(default, locale)
         for spec, home, site in built:
             self.translate_site(spec, home, site)
+            spanish = Locale.objects.get(language_code=SPANISH)
+            for section in COMMUNITY_SECTIONS:
+                section.translate(self, home, site, spanish)
         built_sites = [site for _, _, site in built]
         set_up_roles_and_demo_staff(built_sites, log=self.log)
         file_images_in_site_collections(built_sites)
@@ -108,6 +116,8 @@ class DemoLoader:
             )
         for page_spec in spec["pages"]:
             self.section(home, page_spec)
+        for section in COMMUNITY_SECTIONS:
+            section.build(self, home, site)
         self.site_settings(site, spec, home)
         if home_is_new:
             # The home page links into its own site, so it is finished last.
@@ -275,6 +285,18 @@ class DemoLoader:
                     ],
                     body=article["body"],
                 )
+        elif kind == "issue_index":
+            index, _ = self.child(home, IssueIndexPage, introduction=spec["introduction"], **common)
+            for issue in spec["children"]:
+                self.child(
+                    index,
+                    IssuePage,
+                    slug=issue["slug"],
+                    title=issue["title"],
+                    summary=issue["summary"],
+                    topic=Topic.objects.get(slug=issue["topic"], locale=home.locale),
+                    body=issue.get("body", []),
+                )
         else:
             raise ValueError(f"Unknown demo page type {kind!r}")
 
@@ -303,10 +325,23 @@ class DemoLoader:
         for block_type, value in blocks:
             if block_type == "paragraph":
                 value = RichText(value)
-            elif isinstance(value, dict) and isinstance(value.get("link"), dict):
-                link = dict(value["link"])
-                if isinstance(link.get("page"), str):
-                    link["page"] = self.find(home, link["page"])
-                value = {**value, "link": link}
+            elif isinstance(value, dict):
+                value = self.resolve_links(home, value)
             resolved.append((block_type, value))
         return resolved
+
+    def resolve_links(self, home, value):
+        """A block value whose links name pages by path ("promises/tutoring"), with pages instead.
+
+        Links may sit in the block itself or in its items (cards, issues).
+        """
+        value = {
+            name: [self.resolve_links(home, item) if isinstance(item, dict) else item for item in v]
+            if isinstance(v, list)
+            else v
+            for name, v in value.items()
+        }
+        link = value.get("link")
+        if isinstance(link, dict) and isinstance(link.get("page"), str):
+            value["link"] = {**link, "page": self.find(home, link["page"])}
+        return value

@@ -76,6 +76,11 @@ class HomePage(BasePage):
         "stories.StoryIndexPage",
         "articles.NewsIndexPage",
         "pages.StandardPage",
+        # Community participation sections (issue 6): each app adds its own line below.
+        "surveys.SurveyPage",
+        "reports.ReportIndexPage",
+        "events.EventIndexPage",
+        "issues.IssueIndexPage",
     ]
 
     content_panels = BasePage.content_panels + [

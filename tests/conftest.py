@@ -45,3 +45,20 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse a test that takes a browser by accident.
+
+    pytest-playwright parametrises any test asking for a fixture named `page`
+    with a browser, and pytest-django then runs it among the browser tests,
+    whose database flushes empty the database for every test after them.
+    Name a page-number parameter anything but `page`.
+    """
+    for item in items:
+        takes_browser = "browser_name" in getattr(getattr(item, "callspec", None), "params", {})
+        if takes_browser and item.get_closest_marker("browser") is None:
+            raise pytest.UsageError(
+                f"{item.nodeid} asks for Playwright's `page` fixture but is not marked "
+                "`browser`: rename its `page` parameter"
+            )

@@ -10,10 +10,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from articles.models import ArticlePage, NewsIndexPage
+from events.models import EventIndexPage
 from home.models import HomePage
+from issues.models import IssueIndexPage, IssuePage
 from pages.blocks import RICH_TEXT_FEATURES
 from pages.models import MissionPage, StandardPage, VisionPage
+from reports.models import ReportIndexPage
 from stories.models import StoryIndexPage, StoryPage
+from surveys.models import SurveyPage
 from tests.factories import (
     make_mission,
     make_news_index,
@@ -72,10 +76,28 @@ class TestTreeRules(WagtailPageTestCase):
         """A home page is added at the top of the tree and offers the site's sections below it."""
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {VisionPage, MissionPage, StandardPage, StoryIndexPage, NewsIndexPage}
+            HomePage,
+            {
+                VisionPage,
+                MissionPage,
+                StandardPage,
+                StoryIndexPage,
+                NewsIndexPage,
+                EventIndexPage,
+                ReportIndexPage,
+                IssueIndexPage,
+                SurveyPage,
+            },
         )
         self.assertCanNotCreateAt(HomePage, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
+
+    def test_an_issue_page_sits_only_under_the_issues_list_and_has_no_children(self):
+        """Issues are listed together; each issue page gathers, it does not hold pages."""
+        self.assertAllowedParentPageTypes(IssueIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(IssueIndexPage, {IssuePage})
+        self.assertAllowedParentPageTypes(IssuePage, {IssueIndexPage})
+        self.assertAllowedSubpageTypes(IssuePage, set())
 
     def test_vision_page_sits_only_under_a_home_page_and_has_no_children(self):
         """The vision page is offered only under a home page and cannot hold other pages."""

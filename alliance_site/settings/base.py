@@ -45,6 +45,11 @@ INSTALLED_APPS = [
     "editorial",
     "seo",
     "site_search",
+    "events",
+    "reports",
+    "surveys",
+    "issues",
+    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -177,6 +182,16 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Alliance sites"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# Outgoing mail (survey answers to staff, Wagtail's review notifications) through
+# the SMTP server named here. Django 6.1's MAILERS would replace these, but
+# Wagtail's notifications pass username=None to a MAILERS connection and would
+# lose the login, so the EMAIL_* settings stay until Wagtail supports MAILERS.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Go-live and expiry times are New Mexico's, as the scheduler and the sites
 # are: with one zone allowed, editors are not offered a personal time zone
 # that would make the same date picker mean another hour.

@@ -11,6 +11,9 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # no
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost,[::1]")
 
+# Emails (survey answers, review notifications) are printed by `make run`, never sent.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 

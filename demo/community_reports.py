@@ -1,0 +1,291 @@
+"""Demo content for the reports section (issue 6): built after each site's own pages.
+
+build(loader, home, site): English pages under the site's home page, through
+loader.child(...), before the header menu is made from the home page's menu pages.
+translate(loader, home, site, locale): their Spanish versions, through
+loader.translate_page(...) or loader.translate(...), after the tree is synchronised.
+
+Every fact and number comes from the organisations' own material (the news
+articles in demo.content and the content brief). Neither report publishes a
+table of numbers we could chart, so the demo has no chart: charts are
+exercised by tests/test_reports.py instead of with invented data.
+"""
+
+import datetime
+import io
+import textwrap
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+
+from articles.models import Topic
+from reports.models import ReportAuthor, ReportIndexPage, ReportPage
+
+from .content import p
+from .images import landscape_image
+
+INDEX_SLUG = "reports"
+
+REPORTS = {
+    "localhost": {
+        "index": {
+            "title": "Reports",
+            "introduction": (
+                "What New Mexicans have told decision makers about their schools, in full and "
+                "ready to download."
+            ),
+        },
+        "report": {
+            "slug": "essa-stakeholder-feedback-report",
+            "title": "ESSA Stakeholder Feedback Report",
+            "publication_date": datetime.date(2017, 1, 24),
+            "summary": (
+                "More than 4,000 New Mexicans took part in a process designed in the state to "
+                "say how New Mexico should carry out the Every Student Succeeds Act. This report "
+                "sets out what they said, grouped by theme and by region."
+            ),
+            "partners": "",
+            "authors": ["alliance-policy", "alliance-community"],
+            "topics": ["essa", "community-input"],
+            "image": ("Feedback report", "Illustration: brown mesas under a pale blue sky."),
+            "key_findings": [
+                (
+                    "finding",
+                    {
+                        "figure": "4,000+",
+                        "label": "New Mexicans shared their input on ESSA",
+                        "source": "ESSA stakeholder feedback report",
+                    },
+                ),
+            ],
+            "body": [
+                p(
+                    "The Every Student Succeeds Act asks each state to write its own plan for how "
+                    "schools are measured and supported. New Mexicans chose to answer that "
+                    "question through a process designed here, not handed down.",
+                    "Families, students, educators and neighbours from across the state shared "
+                    "their views. The report groups their answers by theme and by region, so "
+                    "decision makers can see where communities agree and where they differ.",
+                ),
+            ],
+            "document_title": "ESSA Stakeholder Feedback Report (PDF)",
+            "document_lines": [
+                "ESSA Stakeholder Feedback Report",
+                "Learning Alliance of New Mexico, January 2017",
+                "More than 4,000 New Mexicans shared their views on how the state should "
+                "carry out the Every Student Succeeds Act.",
+                "Demo document: a stand-in for the full report.",
+            ],
+        },
+    },
+    "kidscan.localhost": {
+        "index": {
+            "title": "Reports",
+            "introduction": "Research that puts New Mexico parents' voices first.",
+        },
+        "report": {
+            "slug": "parent-survey-second-edition",
+            "title": (
+                "The State of Educational Opportunity in New Mexico: "
+                "A Survey of New Mexico Parents, 2nd Edition"
+            ),
+            "publication_date": datetime.date(2025, 9, 16),
+            "summary": (
+                "Parents' voices come first in this survey, set beside data from across the "
+                "country. It shows where parents' confidence is growing, where gaps remain, and "
+                "where action cannot wait."
+            ),
+            "partners": "50CAN and Edge Research",
+            "authors": ["kidscan-research"],
+            "topics": ["right-to-know", "tutoring-and-care"],
+            "image": ("Parent survey", "Illustration: a pale sun over brown mesas."),
+            "key_findings": [],
+            "body": [
+                p(
+                    "We asked parents across New Mexico about their children's education, and "
+                    "compared their answers with those of parents nationwide.",
+                    "This second edition follows the first to show what has changed: where "
+                    "confidence is rising, where gaps persist and where the state should act "
+                    "first.",
+                ),
+            ],
+            "document_title": "State of Educational Opportunity in New Mexico, 2nd Edition (PDF)",
+            "document_lines": [
+                "The State of Educational Opportunity in New Mexico",
+                "A Survey of New Mexico Parents, 2nd Edition",
+                "NewMexicoKidsCAN with 50CAN and Edge Research, September 2025",
+                "Demo document: a stand-in for the full report.",
+            ],
+        },
+    },
+}
+
+SPANISH = {
+    "localhost": {
+        "index": {
+            "title": "Informes",
+            "slug": "informes",
+            "introduction": (
+                "Lo que los nuevomexicanos les han dicho a quienes toman las decisiones sobre "
+                "sus escuelas, completo y listo para descargar."
+            ),
+        },
+        "report": {
+            "title": "Informe sobre las opiniones de la comunidad acerca de ESSA",
+            "slug": "informe-opiniones-essa",
+            "summary": (
+                "Más de 4,000 nuevomexicanos participaron en un proceso diseñado en el estado "
+                "para decir cómo debería Nuevo México poner en práctica la ley ESSA. Este "
+                "informe recoge lo que dijeron, agrupado por tema y por región."
+            ),
+            "key_findings": [
+                (
+                    "finding",
+                    {
+                        "figure": "Más de 4,000",
+                        "label": "nuevomexicanos compartieron su opinión sobre ESSA",
+                        "source": "Informe sobre las opiniones de la comunidad acerca de ESSA",
+                    },
+                ),
+            ],
+            "body": [
+                p(
+                    "La ley ESSA (“Ley para que Todos los Estudiantes Triunfen”) pide a cada "
+                    "estado escribir su propio "
+                    "plan sobre cómo se evalúan y se apoyan las escuelas. Los nuevomexicanos "
+                    "decidieron responder a esa pregunta con un proceso diseñado aquí, no "
+                    "impuesto desde fuera.",
+                    "Familias, estudiantes, educadores y vecinos de todo el estado dieron su "
+                    "opinión. El informe agrupa sus respuestas por tema y por región, para que "
+                    "quienes toman las decisiones vean en qué coinciden las comunidades y en qué "
+                    "no.",
+                ),
+            ],
+        },
+    },
+    "kidscan.localhost": {
+        "index": {
+            "title": "Informes",
+            "slug": "informes",
+            "introduction": (
+                "Investigaciones que ponen primero la voz de los padres de Nuevo México."
+            ),
+        },
+        "report": {
+            "title": (
+                "El estado de las oportunidades educativas en Nuevo México: "
+                "encuesta a padres de familia de Nuevo México, 2.ª edición"
+            ),
+            "slug": "encuesta-padres-segunda-edicion",
+            "summary": (
+                "En esta encuesta, la voz de los padres va primero, junto a datos de todo el "
+                "país. Muestra dónde está creciendo la confianza de los padres, dónde siguen las "
+                "brechas y dónde no se puede esperar para actuar."
+            ),
+            "partners": "50CAN y Edge Research",
+            "body": [
+                p(
+                    "Les preguntamos a padres de todo Nuevo México sobre la educación de sus "
+                    "hijos y comparamos sus respuestas con las de padres de todo el país.",
+                    "Esta segunda edición sigue a la primera para mostrar qué ha cambiado: dónde "
+                    "está aumentando la confianza, dónde persisten las brechas y dónde el estado "
+                    "debería actuar primero.",
+                ),
+            ],
+        },
+    },
+}
+
+
+def build(loader, home, site):
+    spec = REPORTS.get(site.hostname)
+    if spec is None:
+        return
+    index, _ = loader.child(
+        home, ReportIndexPage, slug=INDEX_SLUG, show_in_menus=True, **spec["index"]
+    )
+    report = spec["report"]
+    loader.child(
+        index,
+        ReportPage,
+        slug=report["slug"],
+        title=report["title"],
+        publication_date=report["publication_date"],
+        summary=report["summary"],
+        partners=report["partners"],
+        image=landscape_image(*report["image"]),
+        document=report_document(report["document_title"], report["document_lines"]),
+        topics=list(Topic.objects.filter(slug__in=report["topics"], locale=home.locale)),
+        authors=[
+            ReportAuthor(person=loader.people[key], sort_order=position)
+            for position, key in enumerate(report["authors"])
+        ],
+        key_findings=report["key_findings"],
+        body=report["body"],
+    )
+
+
+def translate(loader, home, site, locale):
+    spanish = SPANISH.get(site.hostname)
+    if spanish is None:
+        return
+    index = home.get_children().get(slug=INDEX_SLUG).specific
+    report = index.get_children().get(slug=REPORTS[site.hostname]["report"]["slug"]).specific
+    for english, fields in ((index, spanish["index"]), (report, spanish["report"])):
+        existing = english.get_translation_or_none(locale)
+        # A real translation is left alone: an editor may have changed it since.
+        if existing is None or existing.alias_of_id is not None:
+            loader.translate_page(english, locale, fields, home)
+    file_document_in_site_collection(report.document, site)
+
+
+def report_document(title, lines):
+    """The demo report's PDF, drawn once and found again by its title on later runs."""
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save(
+            f"{title.split(' (')[0].lower().replace(' ', '-').replace(',', '')}.pdf",
+            ContentFile(draw_pdf(lines)),
+            save=False,
+        )
+        document.save()
+    return document
+
+
+def draw_pdf(lines):
+    """A one-page PDF (A4 at 72 dpi) with the report's title page, drawn by Pillow."""
+    page = PILImage.new("RGB", (595, 842), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=18)
+    y = 80
+    for line in lines:
+        for wrapped in textwrap.wrap(line, 48):
+            draw.text((60, y), wrapped, fill="black", font=font)
+            y += 28
+        y += 14
+    output = io.BytesIO()
+    page.save(output, format="PDF", resolution=72)
+    return output.getvalue()
+
+
+def file_document_in_site_collection(document, site):
+    """Put the demo report in its site's collection, so that site's editors can choose it.
+
+    The roles (and their collection) are made after every site is built; they
+    are made here first for this site, which is what the loader does next anyway.
+    """
+    from editorial.models import SiteRoles  # the editorial app owns the collections
+    from editorial.roles import set_up_site_roles
+
+    if document is None or document.collection.depth > 1:
+        return
+    set_up_site_roles(site)
+    roles = SiteRoles.objects.get(site=site)
+    document.collection = roles.collection
+    document.save(update_fields=["collection"])
