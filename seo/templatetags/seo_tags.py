@@ -367,6 +367,10 @@ def structured_data_for(context, page):
     items = []
     if seo.page._meta.label_lower in NEWS_ARTICLE_MODELS:
         items.append(_news_article(seo, _organisation(request, site_settings, home)))
+    # A page type that describes itself (an event) does so without seo importing its app.
+    own_structured_data = getattr(seo.page, "structured_data", None)
+    if callable(own_structured_data):
+        items.append(own_structured_data(request, _organisation(request, site_settings, home)))
     if page.depth > home.depth:
         items.append(_breadcrumb_list(request, page, home, context))
     return items
