@@ -300,6 +300,25 @@ def stories_about(topic, ancestor):
     )
 
 
+def articles_sharing_topics(ancestor, topics, count, exclude=None):
+    """Up to `count` live articles below `ancestor` filed under any of `topics`.
+
+    Those sharing the most topics come first, then the newest; `exclude` (the
+    page asking) is left out.
+    """
+    topic_ids = [topic.pk for topic in topics]
+    if not topic_ids:
+        return []
+    articles = latest_articles(ancestor).filter(topics__in=topic_ids)
+    if exclude is not None:
+        articles = articles.exclude(pk=exclude.pk)
+    return list(
+        articles.annotate(shared_topics=Count("topics")).order_by(
+            "-shared_topics", "-publication_date", "-first_published_at", "-pk"
+        )[:count]
+    )
+
+
 def latest_articles(ancestor):
     """Live, public articles below `ancestor`, newest publication date first."""
     return (
@@ -366,17 +385,8 @@ class ArticlePage(BasePage):
 
     def get_related_articles(self):
         """Other live articles of this index sharing a topic: most shared first, then newest."""
-        topic_ids = [topic.pk for topic in self.topics.all()]
-        if not topic_ids:
-            return []
-        return list(
-            latest_articles(self.get_parent())
-            .filter(topics__in=topic_ids)
-            .exclude(pk=self.pk)
-            .annotate(shared_topics=Count("topics"))
-            .order_by("-shared_topics", "-publication_date", "-first_published_at", "-pk")[
-                : self.related_count
-            ]
+        return articles_sharing_topics(
+            self.get_parent(), self.topics.all(), self.related_count, exclude=self
         )
 
     def get_context(self, request, *args, **kwargs):
