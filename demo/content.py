@@ -399,6 +399,36 @@ ALLIANCE = {
 }
 
 
+# The five promises of the 50CAN network: (title, slug, one line). Each is a
+# topic pages are filed under and an issue page gathering them.
+PROMISES = [
+    (
+        "The education that's right for you",
+        "right-education",
+        "Schools and programmes that fit each child, not the other way round.",
+    ),
+    (
+        "Tutoring and care for every student",
+        "tutoring-and-care",
+        "Extra help and support for any student who needs it.",
+    ),
+    (
+        "A world of open and connected learning",
+        "connected-learning",
+        "Learning that reaches beyond the classroom walls.",
+    ),
+    (
+        "A family's right to know what's working",
+        "right-to-know",
+        "Clear, honest information about how schools are doing.",
+    ),
+    (
+        "A clear path to the career you choose",
+        "career-paths",
+        "Routes from school into work that students can see and follow.",
+    ),
+]
+
 KIDSCAN = {
     "hostname": "kidscan.localhost",
     "is_default_site": False,
@@ -412,7 +442,8 @@ KIDSCAN = {
     },
     "tagline": "Part of the 50CAN network. Believe in better.",
     "logo": ("NewMexicoKidsCAN logo", "KC"),
-    "topics": [],
+    # The five promises are the topics its pages are filed under.
+    "topics": PROMISES,
     "people": {
         "kidscan-research": {
             "name": "NewMexicoKidsCAN",
@@ -452,8 +483,8 @@ KIDSCAN = {
                     ),
                     "partners": "50CAN and Edge Research",
                     "link": {
-                        "page": "news/parent-survey-second-edition",
-                        "label": "Read about the report",
+                        "page": "reports/parent-survey-second-edition",
+                        "label": "Read the report",
                     },
                 },
             ),
@@ -469,22 +500,27 @@ KIDSCAN = {
                     "cards": [
                         {
                             "title": "The education that's right for you",
+                            "link": {"page": "promises/right-education", "label": ""},
                             "text": "Schools and programmes that fit each child, not the other way round.",
                         },
                         {
                             "title": "Tutoring and care for every student",
+                            "link": {"page": "promises/tutoring-and-care", "label": ""},
                             "text": "Extra help and support for any student who needs it.",
                         },
                         {
                             "title": "A world of open and connected learning",
+                            "link": {"page": "promises/connected-learning", "label": ""},
                             "text": "Learning that reaches beyond the classroom walls.",
                         },
                         {
                             "title": "A family's right to know what's working",
+                            "link": {"page": "promises/right-to-know", "label": ""},
                             "text": "Clear, honest information about how schools are doing.",
                         },
                         {
                             "title": "A clear path to the career you choose",
+                            "link": {"page": "promises/career-paths", "label": ""},
                             "text": "Routes from school into work that students can see and follow.",
                         },
                     ],
@@ -563,7 +599,7 @@ KIDSCAN = {
                         "With 50CAN and Edge Research we asked New Mexico parents about their children's "
                         "education, and compared their answers with parents nationwide."
                     ),
-                    "topics": [],
+                    "topics": ["right-to-know", "tutoring-and-care"],
                     "authors": ["kidscan-research"],
                     "image": ("Parent survey", "Illustration: a pale sun over brown mesas."),
                     "body": [
@@ -574,6 +610,24 @@ KIDSCAN = {
                         ),
                     ],
                 },
+            ],
+        },
+        {
+            "type": "issue_index",
+            "title": "Our promises",
+            "slug": "promises",
+            "introduction": (
+                "Five promises to children that we share with the 50CAN network, and what we have "
+                "published on each."
+            ),
+            "children": [
+                {
+                    "slug": slug,
+                    "title": title,
+                    "topic": slug,
+                    "summary": summary,
+                }
+                for title, slug, summary in PROMISES
             ],
         },
         {

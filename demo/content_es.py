@@ -386,7 +386,29 @@ SPANISH = {
                 "defendemos.",
             ),
         },
-        "topics": {},
+        # The five promises, as topics.
+        "topics": {
+            "right-education": (
+                "La educación adecuada para cada niño",
+                "Escuelas y programas que se adaptan a cada niño, y no al revés.",
+            ),
+            "tutoring-and-care": (
+                "Tutoría y atención para cada estudiante",
+                "Ayuda adicional y apoyo para cualquier estudiante que lo necesite.",
+            ),
+            "connected-learning": (
+                "Un mundo de aprendizaje abierto y conectado",
+                "Un aprendizaje que va más allá de las paredes del salón de clases.",
+            ),
+            "right-to-know": (
+                "El derecho de cada familia a saber qué funciona",
+                "Información clara y honesta sobre cómo les va a las escuelas.",
+            ),
+            "career-paths": (
+                "Un camino claro hacia la carrera que cada quien elija",
+                "Rutas de la escuela al trabajo que los estudiantes puedan ver y seguir.",
+            ),
+        },
         "pages": {
             "": {
                 "title": "NewMexicoKidsCAN",
@@ -417,8 +439,8 @@ SPANISH = {
                             ),
                             "partners": "50CAN y Edge Research",
                             "link": {
-                                "page": "news/parent-survey-second-edition",
-                                "label": "Más sobre el informe",
+                                "page": "reports/parent-survey-second-edition",
+                                "label": "Leer el informe",
                             },
                         },
                     ),
@@ -436,6 +458,7 @@ SPANISH = {
                             "cards": [
                                 {
                                     "title": "La educación adecuada para cada niño",
+                                    "link": {"page": "promises/right-education", "label": ""},
                                     "text": (
                                         "Escuelas y programas que se adaptan a cada niño, y no "
                                         "al revés."
@@ -443,6 +466,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "Tutoría y atención para cada estudiante",
+                                    "link": {"page": "promises/tutoring-and-care", "label": ""},
                                     "text": (
                                         "Ayuda adicional y apoyo para cualquier estudiante que "
                                         "lo necesite."
@@ -450,6 +474,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "Un mundo de aprendizaje abierto y conectado",
+                                    "link": {"page": "promises/connected-learning", "label": ""},
                                     "text": (
                                         "Un aprendizaje que va más allá de las paredes del salón "
                                         "de clases."
@@ -457,6 +482,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "El derecho de cada familia a saber qué funciona",
+                                    "link": {"page": "promises/right-to-know", "label": ""},
                                     "text": (
                                         "Información clara y honesta sobre cómo les va a las "
                                         "escuelas."
@@ -466,6 +492,7 @@ SPANISH = {
                                     "title": (
                                         "Un camino claro hacia la carrera que cada quien elija"
                                     ),
+                                    "link": {"page": "promises/career-paths", "label": ""},
                                     "text": (
                                         "Rutas de la escuela al trabajo que los estudiantes "
                                         "puedan ver y seguir."
@@ -572,6 +599,41 @@ SPANISH = {
                         "debería actuar primero."
                     ),
                 ],
+            },
+            "promises": {
+                "title": "Nuestras promesas",
+                "slug": "promesas",
+                "introduction": (
+                    "Cinco promesas a los niños que compartimos con la red 50CAN, y lo que hemos "
+                    "publicado sobre cada una."
+                ),
+            },
+            "promises/right-education": {
+                "title": "La educación adecuada para cada niño",
+                "slug": "educacion-adecuada",
+                "summary": "Escuelas y programas que se adaptan a cada niño, y no al revés.",
+            },
+            "promises/tutoring-and-care": {
+                "title": "Tutoría y atención para cada estudiante",
+                "slug": "tutoria-y-atencion",
+                "summary": "Ayuda adicional y apoyo para cualquier estudiante que lo necesite.",
+            },
+            "promises/connected-learning": {
+                "title": "Un mundo de aprendizaje abierto y conectado",
+                "slug": "aprendizaje-conectado",
+                "summary": "Un aprendizaje que va más allá de las paredes del salón de clases.",
+            },
+            "promises/right-to-know": {
+                "title": "El derecho de cada familia a saber qué funciona",
+                "slug": "derecho-a-saber",
+                "summary": "Información clara y honesta sobre cómo les va a las escuelas.",
+            },
+            "promises/career-paths": {
+                "title": "Un camino claro hacia la carrera que cada quien elija",
+                "slug": "camino-a-la-carrera",
+                "summary": (
+                    "Rutas de la escuela al trabajo que los estudiantes puedan ver y seguir."
+                ),
             },
             "about": {
                 "title": "Quiénes somos",

@@ -159,3 +159,18 @@ def translate_person(person, locale, **fields):
         setattr(translation, name, value)
     translation.save()
     return translation
+
+
+def make_issue_index(parent, **fields):
+    from issues.models import IssueIndexPage
+
+    fields.setdefault("title", "Our promises")
+    return _add(parent, IssueIndexPage(slug=fields.pop("slug", _unique("issues")), **fields))
+
+
+def make_issue(index, topic, **fields):
+    from issues.models import IssuePage
+
+    fields.setdefault("title", _unique("Issue"))
+    fields.setdefault("summary", "Why this matters, in a sentence.")
+    return _add(index, IssuePage(slug=fields.pop("slug", _unique("issue")), topic=topic, **fields))

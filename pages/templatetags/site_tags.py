@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from django import template
+from django.template.loader import get_template
 from django.utils.translation import get_language
 
 from wagtail.models import Site
@@ -105,3 +106,12 @@ def page_languages(context):
         # lead to the page in the other language.
         languages = {**languages, "alternates": [], "hints": []}
     return languages
+
+
+@register.simple_tag(takes_context=True)
+def listing_card(context, page, heading="h2"):
+    """`{% listing_card page heading="h3" %}`: the page's card, whatever its type (see BasePage)."""
+    template_name, variable = page.listing_card()
+    return get_template(template_name).render(
+        {**context.flatten(), variable: page, "heading": heading}, context.get("request")
+    )

@@ -1,0 +1,142 @@
+"""Policy issues: one page per issue the organisation works on, gathering all it publishes on it.
+
+An issue page names one topic; everything on the same site, in the same
+language, filed under that topic (articles, stories, and the other tagged
+page types listed in TAGGED_PAGE_TYPES) is gathered on it, newest first.
+"""
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from articles.models import Topic
+from pages.listing import listing_queryset
+from pages.mixins import BasePage
+from pages.models import HOME_PAGE, body_field
+
+# (app label, model, newest first by) of each page type an issue gathers, in the
+# order the page shows them. They are looked up by name: these apps import
+# topics from `articles`, and a page type not installed is simply skipped.
+TAGGED_PAGE_TYPES = [
+    ("articles", "ArticlePage", "-publication_date", _("Articles")),
+    ("reports", "ReportPage", "-publication_date", _("Reports")),
+    ("events", "EventPage", "-start", _("Events")),
+    ("stories", "StoryPage", "-first_published_at", _("Stories")),
+]
+# Each section shows the newest few; the news topic page lists every article.
+PER_SECTION = 6
+
+
+class IssueIndexPage(BasePage):
+    """The list of the issues the organisation works on."""
+
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text="A short paragraph above the list of issues."
+    )
+
+    template = "pages/issue_index_page.html"
+    lead_text_field = "introduction"
+    parent_page_types = [HOME_PAGE]
+    subpage_types = ["issues.IssuePage"]
+    max_count_per_parent = 1
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["issues"] = listing_queryset(IssuePage, self).order_by("path")
+        return context
+
+
+class IssuePage(BasePage):
+    """One policy issue: why it matters, and everything the site has published on it."""
+
+    summary = models.TextField(
+        max_length=400, help_text="The issue in one or two sentences: shown under the title."
+    )
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.PROTECT,
+        related_name="+",
+        # Not limited to the default language: translating the page points it
+        # at the translated topic, and `filed_topic()` finds the one pages use.
+        help_text=(
+            "Articles, reports, events and stories filed under this topic are gathered on "
+            "this page."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Give it alt text in the image library.",
+    )
+    body = body_field()
+
+    template = "pages/issue_page.html"
+    lead_text_field = "summary"
+    parent_page_types = ["issues.IssueIndexPage"]
+    subpage_types = []
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("topic", widget=forms.Select),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+
+    def filed_topic(self):
+        """The default language's topic, which pages are filed under.
+
+        A Spanish issue page may point at the Spanish topic (translation swaps
+        the link for the translated topic); pages are filed under the English one.
+        """
+        topic = self.topic
+        if topic.locale.language_code == settings.LANGUAGE_CODE:
+            return topic
+        return (
+            Topic.objects.filter(
+                translation_key=topic.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            ).first()
+            or topic
+        )
+
+    def gathered(self):
+        """[(heading, [pages])] filed under the topic on this site, in this language, newest first.
+
+        Each section is one query (plus its images and topics), whatever its length.
+        """
+        site_home = self.get_parent().get_parent()
+        topic = self.filed_topic()
+        sections = []
+        for app_label, model_name, newest_first, heading in TAGGED_PAGE_TYPES:
+            try:
+                model = apps.get_model(app_label, model_name)
+            except LookupError:
+                continue
+            pages = list(
+                listing_queryset(model, site_home)
+                .filter(topics=topic)
+                .prefetch_related("topics")
+                .order_by(newest_first, "-pk")[:PER_SECTION]
+            )
+            if pages:
+                sections.append((heading, pages))
+        return sections
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.gathered()
+        return context
