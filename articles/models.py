@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone, translation
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -21,7 +21,7 @@ from wagtail.snippets.models import register_snippet
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from pages.listing import listing_queryset, paginate
-from pages.mixins import BasePage
+from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
 from pages.translations import in_reader_language
 from people.models import PersonOnPage
@@ -127,7 +127,7 @@ def find_topic(slug):
     return ReaderTopic(shown=shown, filed=filed or shown)
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutableBasePage):
     """The list of news articles, newest first, with a page and feeds per topic.
 
     Addresses below the index (English; Spanish under /es/ likewise):
@@ -256,13 +256,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if topic is None:
             raise Http404("There is no topic with that name.")
         return topic
-
-    def serve_preview(self, request, mode_name):
-        # The listing-card and share-card previews show the page as listings
-        # and social networks do; only the page itself is the listing route.
-        if mode_name:
-            return BasePage.serve_preview(self, request, mode_name)
-        return super().serve_preview(request, mode_name)
 
     def get_sitemap_urls(self, request=None):
         """The index, and a page per topic its articles are filed under."""

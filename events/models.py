@@ -13,14 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
 from articles.models import Topic, topics_in_default_language
 from pages.listing import listing_queryset, paginate
-from pages.mixins import BasePage
+from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
 from stories.models import Region
 
@@ -38,7 +38,7 @@ class Attendance(models.TextChoices):
     MIXED = "mixed", _("In person and online")
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutableBasePage):
     """The list of events and webinars: upcoming ones first, then past ones, with a calendar feed.
 
     /events/               the list (?page=N pages through past events)
@@ -100,7 +100,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return ical.site_calendar_response(request, self, events)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutableBasePage):
     """One event or webinar: when, where or how to join, and afterwards its recording and slides.
 
     /events/<event>/calendar/   the event alone, to add to a calendar

@@ -8,6 +8,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -158,3 +159,20 @@ class BasePage(ListingFields, SocialFields, Page):
             context["card_template"] = card_template
             context[card_variable] = self
         return context
+
+
+class RoutableBasePage(RoutablePageMixin, BasePage):
+    """A BasePage that also answers addresses below its own (feeds, calendars, topic pages).
+
+    Wagtail's RoutablePageMixin previews every mode through the page's own
+    route; the listing-card and share-card previews are not routes, so they
+    are rendered as on any other page.
+    """
+
+    class Meta:
+        abstract = True
+
+    def serve_preview(self, request, mode_name):
+        if mode_name in self.preview_templates:
+            return BasePage.serve_preview(self, request, mode_name)
+        return super().serve_preview(request, mode_name)
