@@ -43,16 +43,28 @@ def home_url(context):
     return root.get_url(context["request"]) if root else "/"
 
 
+def trail_to(page, request):
+    """The live pages from this site's home page down to `page`'s parent; empty at the home page.
+
+    Read once per request: the visible breadcrumbs and the BreadcrumbList
+    JSON-LD show the same trail. Sections still in draft are left out rather
+    than linking to a 404.
+    """
+    root = site_root(request)
+    if root is None or not hasattr(page, "depth") or page.depth <= root.depth:
+        return []
+    trails = request.__dict__.setdefault("_trails", {})
+    if page.pk not in trails:
+        trails[page.pk] = list(page.get_ancestors().filter(depth__gte=root.depth).live())
+    return trails[page.pk]
+
+
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The trail from the home page to the page being read; empty on the home page itself."""
     request = context["request"]
     page = context.get("page")
-    root = site_root(request)
-    ancestors = []
-    if page and root and hasattr(page, "depth") and page.depth > root.depth:
-        # Sections still in draft are left out rather than linking to a 404.
-        ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
+    ancestors = trail_to(page, request) if page is not None else []
     return {
         "request": request,
         "ancestors": ancestors,

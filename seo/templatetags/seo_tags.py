@@ -24,7 +24,7 @@ from wagtail.models import Locale, Site
 
 from pages import translations
 from pages.models import SiteSettings
-from pages.templatetags.site_tags import site_root
+from pages.templatetags.site_tags import site_root, trail_to
 
 register = template.Library()
 
@@ -328,9 +328,9 @@ def _news_article(seo, publisher):
     return data
 
 
-def _breadcrumb_list(request, page, home, context):
+def _breadcrumb_list(request, page, context):
     """The trail the visible breadcrumbs show (site_tags.breadcrumbs), with absolute addresses."""
-    ancestors = list(page.get_ancestors().filter(depth__gte=home.depth).live())
+    ancestors = trail_to(page, request)
     trail = [
         (_("Home") if index == 0 else ancestor.title, _absolute_page_url(request, ancestor))
         for index, ancestor in enumerate(ancestors)
@@ -372,7 +372,7 @@ def structured_data_for(context, page):
     if callable(own_structured_data):
         items.append(own_structured_data(request, _organisation(request, site_settings, home)))
     if page.depth > home.depth:
-        items.append(_breadcrumb_list(request, page, home, context))
+        items.append(_breadcrumb_list(request, page, context))
     return items
 
 
