@@ -7,11 +7,9 @@ Three checks, each cheap and invisible to a person filling the form in:
 - a fill time: the form carries a signed timestamp of when it was shown, and a
   post arriving sooner than a person could type, or with a missing or altered
   timestamp, is refused;
-- a rate limit per client (REMOTE_ADDR) and page, counted in Django's cache.
-
-Behind a reverse proxy REMOTE_ADDR is the proxy's address unless the proxy or
-the application server passes the client's address on as REMOTE_ADDR; until
-then every visitor shares one allowance (see docs/architecture.md, Surveys).
+- a rate limit per client and page, counted in Django's cache; the client is
+  told apart by `alliance_site.clients.client_key`, which reads the proxies'
+  X-Forwarded-For as far as DJANGO_TRUSTED_PROXY_COUNT allows.
 """
 
 import time
@@ -21,6 +19,8 @@ from datetime import timedelta
 from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from alliance_site.clients import client_key
 
 # Hyphenated names never clash with a question's clean_name (ascii_snake_case).
 HONEYPOT_FIELD = "contact-website"
@@ -100,7 +100,7 @@ def _seconds_since_issued(token, page):
 
 
 def _client_key(request, page):
-    client = request.META.get("REMOTE_ADDR") or "unknown"
+    client = client_key(request)
     # Counted per survey, not per language version of it.
     return f"surveys:submissions:{page.translation_key}:{client}"
 
