@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsletter import views as newsletter_views
 from pages import views as page_views
 from seo import views as seo_views
 
@@ -18,6 +19,12 @@ urlpatterns = [
     # One of each per site (by host name), covering every language.
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    # RFC 8058 one-click unsubscribe (a POST with no CSRF token); a GET leads to the page.
+    path(
+        "list-unsubscribe/<str:token>/",
+        newsletter_views.one_click_unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
 ]
 
 if settings.SERVE_MEDIA:

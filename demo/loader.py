@@ -26,7 +26,15 @@ from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage,
 from people.models import Person
 from stories.models import StoryIndexPage, StoryPage, StorySubject
 
-from . import community_events, community_reports, community_surveys, content, content_es
+from . import (
+    community_events,
+    community_newsletter,
+    community_partners,
+    community_reports,
+    community_surveys,
+    content,
+    content_es,
+)
 from .accounts import set_up_roles_and_demo_staff
 from .images import file_images_in_site_collections, landscape_image, logo_image
 from .translate import translate
@@ -35,7 +43,13 @@ SPANISH = "es"
 
 
 # Sections each built by their own module (see demo/community_*.py), after the site's own pages.
-COMMUNITY_SECTIONS = [community_events, community_reports, community_surveys]
+COMMUNITY_SECTIONS = [
+    community_events,
+    community_reports,
+    community_surveys,
+    community_partners,
+    community_newsletter,
+]
 
 
 def remove_wagtail_welcome_page():
@@ -127,7 +141,9 @@ class DemoLoader:
             home.save_revision().publish()
         self.navigation(site, home)
         Footer.objects.get_or_create(
-            site=site, locale=home.locale, defaults={"tagline": spec["tagline"]}
+            site=site,
+            locale=home.locale,
+            defaults={"tagline": spec["tagline"], "links": self.footer_links(site, home)},
         )
         self.log(f"{spec['site_name']}: served at host {spec['hostname']}")
         return home, site
@@ -141,6 +157,17 @@ class DemoLoader:
             for page in home.get_children().live().in_menu()
         ]
         MainMenu.objects.create(site=site, locale=home.locale, links=links)
+
+    def footer_links(self, site, home):
+        """Sections kept out of the full header menu (partners, newsletter) go in the footer.
+
+        The privacy page is left out: the footer always links it from site settings.
+        """
+        privacy_id = SiteSettings.for_site(site).privacy_page_id
+        return [
+            ("link", {"page": page, "url": "", "label": ""})
+            for page in home.get_children().live().not_in_menu().exclude(pk=privacy_id)
+        ]
 
     def translate_site(self, spec, home, site):
         """Spanish versions of this site's pages, topics, menu and footer, where missing."""

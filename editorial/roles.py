@@ -72,6 +72,9 @@ EDITOR_SNIPPETS = {
 MODERATOR_SNIPPETS = {
     "navigation.MainMenu": ("view", "change"),
     "navigation.Footer": ("view", "change"),
+    # Newsletter subscribers: listed, exported and deleted, each site's only
+    # (newsletter.wagtail_hooks limits them to pages the user may edit).
+    "newsletter.Subscriber": ("view", "delete"),
 }
 
 

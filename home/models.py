@@ -81,6 +81,8 @@ class HomePage(BasePage):
         "reports.ReportIndexPage",
         "events.EventIndexPage",
         "issues.IssueIndexPage",
+        "newsletter.NewsletterPage",
+        "partners.PartnerIndexPage",
     ]
 
     content_panels = BasePage.content_panels + [

@@ -174,3 +174,16 @@ def make_issue(index, topic, **fields):
     fields.setdefault("title", _unique("Issue"))
     fields.setdefault("summary", "Why this matters, in a sentence.")
     return _add(index, IssuePage(slug=fields.pop("slug", _unique("issue")), topic=topic, **fields))
+
+
+def make_partner_index(parent, partners=(), live=True, **fields):
+    """A partner directory under `parent` with `partners`: dicts of Partner fields, in order."""
+    from partners.models import Partner, PartnerIndexPage
+
+    fields.setdefault("title", "Partners")
+    page = PartnerIndexPage(slug=fields.pop("slug", _unique("partners")), **fields)
+    page.partners = [
+        Partner(sort_order=position, **{"region": "statewide", **partner})
+        for position, partner in enumerate(partners)
+    ]
+    return _add(parent, page, live=live)

@@ -13,8 +13,10 @@ from articles.models import ArticlePage, NewsIndexPage
 from events.models import EventIndexPage
 from home.models import HomePage
 from issues.models import IssueIndexPage, IssuePage
+from newsletter.models import NewsletterPage
 from pages.blocks import RICH_TEXT_FEATURES
 from pages.models import MissionPage, StandardPage, VisionPage
+from partners.models import PartnerIndexPage
 from reports.models import ReportIndexPage
 from stories.models import StoryIndexPage, StoryPage
 from surveys.models import SurveyPage
@@ -87,6 +89,8 @@ class TestTreeRules(WagtailPageTestCase):
                 ReportIndexPage,
                 IssueIndexPage,
                 SurveyPage,
+                PartnerIndexPage,
+                NewsletterPage,
             },
         )
         self.assertCanNotCreateAt(HomePage, HomePage)

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "reports",
     "surveys",
     "issues",
+    "partners",
+    "newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -197,6 +199,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@loca
 # Go-live and expiry times are New Mexico's, as the scheduler and the sites
 # are: with one zone allowed, editors are not offered a personal time zone
 # that would make the same date picker mean another hour.
+# Management commands `run_scheduler` runs hourly beside scheduled publishing.
+# Deleting unconfirmed sign-ups keeps the newsletter's promise to forget them within a week.
+SCHEDULED_HOUSEKEEPING = ["delete_unconfirmed_signups"]
+
 WAGTAIL_USER_TIME_ZONES = ["America/Denver"]
 # Wagtail's database search backend; on PostgreSQL each page's words are
 # stemmed in their own language (site_search/postgres.py), elsewhere whole

@@ -5,9 +5,10 @@ image. Each role fixes the crops and the `sizes` hint for where the image sits
 in the layout, so every picture on the site gets AVIF, WebP and JPEG sources,
 a srcset, explicit width and height (no layout shift), and alt text.
 
-The first picture rendered for a request loads eagerly with high priority:
-it is the one most likely to be the largest thing on the screen. Every later
-one loads lazily, so phones on slow connections fetch only what they scroll to.
+The first content picture rendered for a request loads eagerly with high
+priority: it is the one most likely to be the largest thing on the screen.
+Every later one, and every small one (logos), loads lazily, so phones on slow
+connections fetch only what they scroll to.
 """
 
 from dataclasses import dataclass
@@ -21,16 +22,21 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 
 register = template.Library()
 
-# Browsers take the first <source> they can decode; JPEG is the fallback <img>.
-FORMATS = ("avif", "webp", "jpeg")
+# Browsers take the first <source> they can decode; the last format is the fallback <img>.
+PHOTO_FORMATS = ("avif", "webp", "jpeg")
+# Logos: WebP, with PNG (not JPEG) as the fallback so transparent backgrounds stay so.
+LOGO_FORMATS = ("webp", "png")
 
 
 @dataclass(frozen=True)
 class ImageRole:
-    """Where an image sits: which crops to make and how wide it is shown."""
+    """Where an image sits: which crops to make, how wide it is shown, in which formats."""
 
     resize: str
     sizes: str
+    formats: tuple = PHOTO_FORMATS
+    # Whether it may be the request's first, high-priority picture.
+    may_lead: bool = True
 
 
 IMAGE_ROLES = {
@@ -44,16 +50,19 @@ IMAGE_ROLES = {
     "card": ImageRole("fill-{480x270,960x540}", "(min-width: 48rem) 22rem, 100vw"),
     # A person's photo beside their name.
     "portrait": ImageRole("fill-{96x96,192x192}-c100", "6rem"),
+    # An organisation's logo beside its name (partner directory): never cropped,
+    # and a row of them never takes the page's high-priority picture.
+    "logo": ImageRole("max-{80x80,160x160}", "5rem", formats=LOGO_FORMATS, may_lead=False),
 }
 
 
 def _filter_specs(role):
-    return Filter.expand_spec(f"{role.resize}|format-{{{','.join(FORMATS)}}}")
+    return Filter.expand_spec(f"{role.resize}|format-{{{','.join(role.formats)}}}")
 
 
-def _loading_attributes(request):
+def _loading_attributes(request, role):
     """Eager and high priority for the request's first picture, lazy after that."""
-    if request is None:
+    if request is None or not role.may_lead:
         return {"loading": "lazy", "decoding": "async"}
     already_rendered = getattr(request, "_pictures_rendered", 0)
     request._pictures_rendered = already_rendered + 1
@@ -72,11 +81,12 @@ def responsive_picture(context, image, role, alt=None, **attributes):
     """
     if not image:
         return ""
-    renditions = get_renditions_or_not_found(image, _filter_specs(IMAGE_ROLES[role]))
+    image_role = IMAGE_ROLES[role]
+    renditions = get_renditions_or_not_found(image, _filter_specs(image_role))
     html_attributes = {
         "alt": image.default_alt_text if alt is None else alt,
-        "sizes": IMAGE_ROLES[role].sizes,
-        **_loading_attributes(context.get("request")),
+        "sizes": image_role.sizes,
+        **_loading_attributes(context.get("request"), image_role),
         **{name.replace("_", "-"): value for name, value in attributes.items() if value},
     }
     return Picture(renditions, html_attributes).__html__()

@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from articles.models import NewsIndexPage
 from pages.models import SiteSettings
+from partners.models import PartnerIndexPage
 from stories.models import StoryIndexPage
 
 pytestmark = [
@@ -80,6 +81,8 @@ def _page_urls(live_server, hostname):
                     paths.append(f"{path}?topic={topics[0].slug}")
             if isinstance(page, StoryIndexPage) and page.regions_in_use():
                 paths.append(f"{path}?region={page.regions_in_use()[0][0]}")
+            if isinstance(page, PartnerIndexPage) and page.partners.exists():
+                paths.append(f"{path}?region={page.partners.first().region}")
         prefix = "" if home.locale.language_code == settings.LANGUAGE_CODE else "/es"
         paths += [f"{prefix}/search/?q=ESSA", f"{prefix}/search/?q=zzzzzz", f"{prefix}/search/"]
     urls = [origin + path for path in paths]

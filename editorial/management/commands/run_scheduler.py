@@ -9,6 +9,11 @@ snippet with drafts); Wagtail only records the wish. Something has to run
 
 `make run` starts it beside the development server. In production it runs as
 its own process (same image, same environment), or `--once` from cron.
+
+Once an hour (and on the first pass) it also runs the housekeeping commands
+`settings.SCHEDULED_HOUSEKEEPING` names, such as deleting newsletter sign-ups
+nobody confirmed, so a deployment needs no second cron job. They are named in
+settings so this app imports none of the apps whose data they tidy.
 """
 
 import signal
@@ -16,6 +21,7 @@ import time
 import traceback
 from io import StringIO
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
@@ -157,6 +163,25 @@ class Command(BaseCommand):
         return timezone.localtime().strftime("%Y-%m-%d %H:%M:%S %Z")
 
     def run_pass(self):
+        """Scheduled publishing, then (hourly) housekeeping."""
+        self.publish_scheduled()
+        if self.housekeeping_due():
+            self.run_housekeeping()
+
+    def housekeeping_due(self):
+        first_pass = not getattr(self, "_housekept", False)
+        self._housekept = True
+        return first_pass or timezone.now().minute == 0
+
+    def run_housekeeping(self):
+        for name in getattr(settings, "SCHEDULED_HOUSEKEEPING", []):
+            output = StringIO()
+            call_command(name, stdout=output)
+            for line in output.getvalue().splitlines():
+                if line.strip():
+                    self.stdout.write(f"{self.now()} {name}: {line}")
+
+    def publish_scheduled(self):
         """One `publish_scheduled` run, reported with what it published and unpublished."""
         wagtail_output = StringIO()
         with LogContext() as log_context:

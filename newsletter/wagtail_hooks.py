@@ -1,0 +1,144 @@
+"""Newsletter subscribers in the admin: listed, filtered, searched, exported; never typed in.
+
+Staff see only the subscribers of newsletters whose page they may edit
+(superusers see every site's). Nobody adds or edits subscribers by hand:
+everyone on the list confirmed their own address. Moderators may delete one
+(for example when someone asks to be forgotten); see editorial/roles.py.
+"""
+
+from django import forms
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+import django_filters
+
+from .models import NewsletterPage, Subscriber
+
+
+def newsletters_for(user):
+    """The (default language's) newsletter pages whose subscribers `user` may see."""
+    pages = NewsletterPage.objects.all()
+    if user.is_active and user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return pages.filter(pk__in=editable.values("pk"))
+
+
+def subscribers_for(user):
+    return Subscriber.objects.filter(newsletter__in=newsletters_for(user)).select_related(
+        "newsletter"
+    )
+
+
+class SubscriberPermissionPolicy(ModelPermissionPolicy):
+    """Django's view and delete permissions, each subscriber limited to its site's staff."""
+
+    # Subscribers only ever come from the sign-up form, confirmed by their owner.
+    NEVER = ("add", "change")
+
+    def user_has_permission(self, user, action):
+        return action not in self.NEVER and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and newsletters_for(user).filter(pk=instance.newsletter_id).exists()
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not any(self.user_has_permission(user, action) for action in actions):
+            return Subscriber.objects.none()
+        return subscribers_for(user)
+
+
+register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
+
+
+class NewsletterChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        site = obj.get_site()
+        return (site.site_name or site.hostname) if site else obj.title
+
+
+class NewsletterFilter(django_filters.ModelChoiceFilter):
+    field_class = NewsletterChoiceField
+
+
+def _user_newsletters(request):
+    return newsletters_for(request.user) if request else NewsletterPage.objects.none()
+
+
+class SubscriberFilterSet(WagtailFilterSet):
+    newsletter = NewsletterFilter(queryset=_user_newsletters, label="Site")
+    status = django_filters.ChoiceFilter(choices=Subscriber.Status.choices)
+    language = django_filters.ChoiceFilter(choices=Subscriber._meta.get_field("language").choices)
+
+    class Meta:
+        model = Subscriber
+        fields = ["newsletter", "status", "language"]
+
+
+class SubscriberIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(pk__in=subscribers_for(self.request.user))
+
+
+class SubscriberDeleteView(DeleteView):
+    def get_queryset(self):
+        return subscribers_for(self.request.user)
+
+
+class SubscriberViewSet(ModelViewSet):
+    model = Subscriber
+    icon = "mail"
+    menu_label = "Newsletter subscribers"
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = SubscriberIndexView
+    delete_view_class = SubscriberDeleteView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    form_fields = ["status"]  # never offered: nobody has "add" or "change"
+    filterset_class = SubscriberFilterSet
+    search_fields = ["email"]
+    list_display = [
+        "email",
+        Column("status", label="Status", accessor="get_status_display"),
+        Column("language", label="Language"),
+        Column("site_name", label="Site"),
+        DateColumn("created_at", label="Signed up"),
+        DateColumn("confirmed_at", label="Confirmed"),
+    ]
+    list_export = [
+        "email",
+        "status",
+        "language",
+        "site_name",
+        "created_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "unsubscribe_url",
+    ]
+    export_headings = {
+        "email": "Email",
+        "status": "Status",
+        "language": "Language",
+        "site_name": "Site",
+        "created_at": "Signed up",
+        "confirmed_at": "Confirmed",
+        "unsubscribed_at": "Unsubscribed",
+        "unsubscribe_url": "Unsubscribe URL",
+    }
+    export_filename = "newsletter-subscribers"
+
+
+@hooks.register("register_admin_viewset")
+def register_subscriber_viewset():
+    return SubscriberViewSet("newsletter_subscribers")
