@@ -159,7 +159,13 @@ def translate(loader, home, site, locale):
     if existing is not None and existing.alias_of_id is None:
         return
     spanish_for = {name: spanish for name, *_rest, spanish in spec["partners"]}
-    spanish_partners = [
+    spanish_partners = rows_with_descriptions(english, spanish_for)
+    loader.translate_page(english, locale, {**spec["index_es"], "partners": spanish_partners}, home)
+
+
+def rows_with_descriptions(directory, descriptions):
+    """Copies of `directory`'s partner rows with other descriptions (by name), for translating."""
+    return [
         Partner(
             translation_key=partner.translation_key,
             locale_id=partner.locale_id,
@@ -168,11 +174,10 @@ def translate(loader, home, site, locale):
             region=partner.region,
             website=partner.website,
             logo=partner.logo,
-            description=spanish_for.get(partner.name, partner.description),
+            description=descriptions.get(partner.name, partner.description),
         )
-        for partner in english.partners.all()
+        for partner in directory.partners.all()
     ]
-    loader.translate_page(english, locale, {**spec["index_es"], "partners": spanish_partners}, home)
 
 
 def partner_logo(name, initials, colour):

@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import pytest
 from bs4 import BeautifulSoup
 
+from demo import community_partners
 from demo.loader import DemoLoader
 from home.models import HomePage
 from partners.models import Partner, PartnerIndexPage
@@ -250,19 +251,7 @@ def spanish_directory(site, directory):
         "Juniper Family Learning Circle": "Familias que leen juntas.",
         "Caprock Rural Teachers Network": "Maestros de pequeñas escuelas rurales.",
     }
-    partners = [
-        Partner(
-            translation_key=partner.translation_key,
-            locale_id=partner.locale_id,
-            sort_order=partner.sort_order,
-            name=partner.name,
-            region=partner.region,
-            website=partner.website,
-            logo=partner.logo,
-            description=translations[partner.name],
-        )
-        for partner in directory.partners.all()
-    ]
+    partners = community_partners.rows_with_descriptions(directory, translations)
     fields = {
         "title": "Socios",
         "slug": "socios",
