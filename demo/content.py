@@ -429,6 +429,36 @@ PROMISES = [
     ),
 ]
 
+# The policy issues the home page's "Important Issues" list names; each also
+# has its own issue page, beside the promises.
+IMPORTANT_ISSUES = [
+    (
+        "Early literacy",
+        "early-literacy",
+        "Every child reading confidently by the end of third grade.",
+    ),
+    (
+        "High-dosage tutoring",
+        "high-dosage-tutoring",
+        "Frequent, small-group tutoring for students who have fallen behind.",
+    ),
+    (
+        "School accountability",
+        "school-accountability",
+        "Public reporting that tells families how their school is doing.",
+    ),
+    (
+        "Teacher recruitment",
+        "teacher-recruitment",
+        "Bringing more New Mexicans into teaching, and keeping them there.",
+    ),
+    (
+        "Career pathways",
+        "career-pathways",
+        "Work-based learning and credentials that lead to good jobs.",
+    ),
+]
+
 KIDSCAN = {
     "hostname": "kidscan.localhost",
     "is_default_site": False,
@@ -443,7 +473,7 @@ KIDSCAN = {
     "tagline": "Part of the 50CAN network. Believe in better.",
     "logo": ("NewMexicoKidsCAN logo", "KC"),
     # The five promises are the topics its pages are filed under.
-    "topics": PROMISES,
+    "topics": PROMISES + IMPORTANT_ISSUES,
     "people": {
         "kidscan-research": {
             "name": "NewMexicoKidsCAN",
@@ -500,27 +530,27 @@ KIDSCAN = {
                     "cards": [
                         {
                             "title": "The education that's right for you",
-                            "link": {"page": "promises/right-education", "label": ""},
+                            "link": {"page": "issues/right-education", "label": ""},
                             "text": "Schools and programmes that fit each child, not the other way round.",
                         },
                         {
                             "title": "Tutoring and care for every student",
-                            "link": {"page": "promises/tutoring-and-care", "label": ""},
+                            "link": {"page": "issues/tutoring-and-care", "label": ""},
                             "text": "Extra help and support for any student who needs it.",
                         },
                         {
                             "title": "A world of open and connected learning",
-                            "link": {"page": "promises/connected-learning", "label": ""},
+                            "link": {"page": "issues/connected-learning", "label": ""},
                             "text": "Learning that reaches beyond the classroom walls.",
                         },
                         {
                             "title": "A family's right to know what's working",
-                            "link": {"page": "promises/right-to-know", "label": ""},
+                            "link": {"page": "issues/right-to-know", "label": ""},
                             "text": "Clear, honest information about how schools are doing.",
                         },
                         {
                             "title": "A clear path to the career you choose",
-                            "link": {"page": "promises/career-paths", "label": ""},
+                            "link": {"page": "issues/career-paths", "label": ""},
                             "text": "Routes from school into work that students can see and follow.",
                         },
                     ],
@@ -533,25 +563,11 @@ KIDSCAN = {
                     "intro": "The policy questions we work on with families, educators and lawmakers.",
                     "issues": [
                         {
-                            "title": "Early literacy",
-                            "summary": "Every child reading confidently by the end of third grade.",
-                        },
-                        {
-                            "title": "High-dosage tutoring",
-                            "summary": "Frequent, small-group tutoring for students who have fallen behind.",
-                        },
-                        {
-                            "title": "School accountability",
-                            "summary": "Public reporting that tells families how their school is doing.",
-                        },
-                        {
-                            "title": "Teacher recruitment",
-                            "summary": "Bringing more New Mexicans into teaching, and keeping them there.",
-                        },
-                        {
-                            "title": "Career pathways",
-                            "summary": "Work-based learning and credentials that lead to good jobs.",
-                        },
+                            "title": title,
+                            "summary": summary,
+                            "link": {"page": f"issues/{slug}", "label": ""},
+                        }
+                        for title, slug, summary in IMPORTANT_ISSUES
                     ],
                 },
             ),
@@ -599,7 +615,7 @@ KIDSCAN = {
                         "With 50CAN and Edge Research we asked New Mexico parents about their children's "
                         "education, and compared their answers with parents nationwide."
                     ),
-                    "topics": ["right-to-know", "tutoring-and-care"],
+                    "topics": ["right-to-know", "tutoring-and-care", "school-accountability"],
                     "authors": ["kidscan-research"],
                     "image": ("Parent survey", "Illustration: a pale sun over brown mesas."),
                     "body": [
@@ -614,11 +630,11 @@ KIDSCAN = {
         },
         {
             "type": "issue_index",
-            "title": "Our promises",
-            "slug": "promises",
+            "title": "Promises and issues",
+            "slug": "issues",
             "introduction": (
-                "Five promises to children that we share with the 50CAN network, and what we have "
-                "published on each."
+                "The five promises to children we share with the 50CAN network, then the policy "
+                "issues we work on, each with what we have published on it."
             ),
             "children": [
                 {
@@ -627,7 +643,7 @@ KIDSCAN = {
                     "topic": slug,
                     "summary": summary,
                 }
-                for title, slug, summary in PROMISES
+                for title, slug, summary in PROMISES + IMPORTANT_ISSUES
             ],
         },
         {

@@ -408,6 +408,30 @@ SPANISH = {
                 "Un camino claro hacia la carrera que cada quien elija",
                 "Rutas de la escuela al trabajo que los estudiantes puedan ver y seguir.",
             ),
+            # The important issues, as topics.
+            "early-literacy": (
+                "Lectoescritura temprana",
+                "Que cada niño lea con confianza al terminar el tercer grado.",
+            ),
+            "high-dosage-tutoring": (
+                "Tutoría intensiva",
+                (
+                    "Tutorías frecuentes, en grupos pequeños, para los estudiantes que se "
+                    "han quedado atrás."
+                ),
+            ),
+            "school-accountability": (
+                "Rendición de cuentas de las escuelas",
+                "Informes públicos que les dicen a las familias cómo le va a su escuela.",
+            ),
+            "teacher-recruitment": (
+                "Reclutamiento de maestros",
+                "Atraer a más nuevomexicanos a la docencia, y lograr que se queden.",
+            ),
+            "career-pathways": (
+                "Rutas profesionales",
+                "Aprendizaje en el lugar de trabajo y certificaciones que llevan a buenos empleos.",
+            ),
         },
         "pages": {
             "": {
@@ -458,7 +482,7 @@ SPANISH = {
                             "cards": [
                                 {
                                     "title": "La educación adecuada para cada niño",
-                                    "link": {"page": "promises/right-education", "label": ""},
+                                    "link": {"page": "issues/right-education", "label": ""},
                                     "text": (
                                         "Escuelas y programas que se adaptan a cada niño, y no "
                                         "al revés."
@@ -466,7 +490,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "Tutoría y atención para cada estudiante",
-                                    "link": {"page": "promises/tutoring-and-care", "label": ""},
+                                    "link": {"page": "issues/tutoring-and-care", "label": ""},
                                     "text": (
                                         "Ayuda adicional y apoyo para cualquier estudiante que "
                                         "lo necesite."
@@ -474,7 +498,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "Un mundo de aprendizaje abierto y conectado",
-                                    "link": {"page": "promises/connected-learning", "label": ""},
+                                    "link": {"page": "issues/connected-learning", "label": ""},
                                     "text": (
                                         "Un aprendizaje que va más allá de las paredes del salón "
                                         "de clases."
@@ -482,7 +506,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "El derecho de cada familia a saber qué funciona",
-                                    "link": {"page": "promises/right-to-know", "label": ""},
+                                    "link": {"page": "issues/right-to-know", "label": ""},
                                     "text": (
                                         "Información clara y honesta sobre cómo les va a las "
                                         "escuelas."
@@ -492,7 +516,7 @@ SPANISH = {
                                     "title": (
                                         "Un camino claro hacia la carrera que cada quien elija"
                                     ),
-                                    "link": {"page": "promises/career-paths", "label": ""},
+                                    "link": {"page": "issues/career-paths", "label": ""},
                                     "text": (
                                         "Rutas de la escuela al trabajo que los estudiantes "
                                         "puedan ver y seguir."
@@ -512,6 +536,7 @@ SPANISH = {
                             "issues": [
                                 {
                                     "title": "Lectoescritura temprana",
+                                    "link": {"page": "issues/early-literacy", "label": ""},
                                     "summary": (
                                         "Que cada niño lea con confianza al terminar el tercer "
                                         "grado."
@@ -519,6 +544,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "Tutoría intensiva",
+                                    "link": {"page": "issues/high-dosage-tutoring", "label": ""},
                                     "summary": (
                                         "Tutorías frecuentes, en grupos pequeños, para los "
                                         "estudiantes que se han quedado atrás."
@@ -526,6 +552,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "Rendición de cuentas de las escuelas",
+                                    "link": {"page": "issues/school-accountability", "label": ""},
                                     "summary": (
                                         "Informes públicos que les dicen a las familias cómo le "
                                         "va a su escuela."
@@ -533,6 +560,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "Reclutamiento de maestros",
+                                    "link": {"page": "issues/teacher-recruitment", "label": ""},
                                     "summary": (
                                         "Atraer a más nuevomexicanos a la docencia, y lograr que "
                                         "se queden."
@@ -540,6 +568,7 @@ SPANISH = {
                                 },
                                 {
                                     "title": "Rutas profesionales",
+                                    "link": {"page": "issues/career-pathways", "label": ""},
                                     "summary": (
                                         "Aprendizaje en el lugar de trabajo y certificaciones "
                                         "que llevan a buenos empleos."
@@ -600,39 +629,73 @@ SPANISH = {
                     ),
                 ],
             },
-            "promises": {
-                "title": "Nuestras promesas",
-                "slug": "promesas",
+            "issues": {
+                "title": "Promesas y temas",
+                "slug": "temas",
                 "introduction": (
-                    "Cinco promesas a los niños que compartimos con la red 50CAN, y lo que hemos "
-                    "publicado sobre cada una."
+                    "Las cinco promesas a los niños que compartimos con la red 50CAN y, después, "
+                    "los temas de política educativa en los que trabajamos, cada uno con lo que "
+                    "hemos publicado sobre él."
                 ),
             },
-            "promises/right-education": {
+            "issues/right-education": {
                 "title": "La educación adecuada para cada niño",
                 "slug": "educacion-adecuada",
                 "summary": "Escuelas y programas que se adaptan a cada niño, y no al revés.",
             },
-            "promises/tutoring-and-care": {
+            "issues/tutoring-and-care": {
                 "title": "Tutoría y atención para cada estudiante",
                 "slug": "tutoria-y-atencion",
                 "summary": "Ayuda adicional y apoyo para cualquier estudiante que lo necesite.",
             },
-            "promises/connected-learning": {
+            "issues/connected-learning": {
                 "title": "Un mundo de aprendizaje abierto y conectado",
                 "slug": "aprendizaje-conectado",
                 "summary": "Un aprendizaje que va más allá de las paredes del salón de clases.",
             },
-            "promises/right-to-know": {
+            "issues/right-to-know": {
                 "title": "El derecho de cada familia a saber qué funciona",
                 "slug": "derecho-a-saber",
                 "summary": "Información clara y honesta sobre cómo les va a las escuelas.",
             },
-            "promises/career-paths": {
+            "issues/career-paths": {
                 "title": "Un camino claro hacia la carrera que cada quien elija",
                 "slug": "camino-a-la-carrera",
                 "summary": (
                     "Rutas de la escuela al trabajo que los estudiantes puedan ver y seguir."
+                ),
+            },
+            "issues/early-literacy": {
+                "title": "Lectoescritura temprana",
+                "slug": "lectoescritura-temprana",
+                "summary": "Que cada niño lea con confianza al terminar el tercer grado.",
+            },
+            "issues/high-dosage-tutoring": {
+                "title": "Tutoría intensiva",
+                "slug": "tutoria-intensiva",
+                "summary": (
+                    "Tutorías frecuentes, en grupos pequeños, para los estudiantes que se "
+                    "han quedado atrás."
+                ),
+            },
+            "issues/school-accountability": {
+                "title": "Rendición de cuentas de las escuelas",
+                "slug": "rendicion-de-cuentas",
+                "summary": (
+                    "Informes públicos que les dicen a las familias cómo le va a su escuela."
+                ),
+            },
+            "issues/teacher-recruitment": {
+                "title": "Reclutamiento de maestros",
+                "slug": "reclutamiento-de-maestros",
+                "summary": "Atraer a más nuevomexicanos a la docencia, y lograr que se queden.",
+            },
+            "issues/career-pathways": {
+                "title": "Rutas profesionales",
+                "slug": "rutas-profesionales",
+                "summary": (
+                    "Aprendizaje en el lugar de trabajo y certificaciones que llevan a "
+                    "buenos empleos."
                 ),
             },
             "about": {
