@@ -14,7 +14,7 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
 PRODUCTION_VALUES = {
-    "DJANGO_SECRET_KEY": "a-long-random-production-secret",
+    "DJANGO_SECRET_KEY": "k3Jx9-Vq2LmT8rWz_Yb4Nc7Hd1Fg6Ps0Ae5Ru2Io9Ul3Kw8Ty4Gh7Mn1Bv6Cx0Zq",
     "DJANGO_ALLOWED_HOSTS": "learningalliance.example,kidscan.example",
     "DATABASE_URL": "postgres://alliance:secret@db.internal:5432/alliance",
 }
@@ -86,15 +86,60 @@ def test_production_starts_when_every_variable_is_set():
     assert result.returncode == 0, result.stderr
 
 
-def test_production_is_not_in_debug_mode_and_cookies_are_secure():
-    """Production never shows debug pages, even with DJANGO_DEBUG set, and cookies need HTTPS."""
+def test_production_refuses_to_start_in_debug_mode():
+    """Debug pages show visitors code and settings: an operator who asks for them is stopped."""
+    message = configuration_error(
+        run_python(IMPORT_PRODUCTION, **PRODUCTION_VALUES, DJANGO_DEBUG="true")
+    )
+
+    assert "DJANGO_DEBUG is on" in message
+    assert "DJANGO_SECRET_KEY" not in message
+
+
+@pytest.mark.parametrize(
+    "weak_key",
+    ["a-short-secret", "a" * 64, "django-insecure-" + "x1y2z3w4v5" * 5],
+    ids=["short", "one-character", "django-insecure"],
+)
+def test_production_refuses_a_guessable_secret_key_and_says_how_to_make_one(weak_key):
+    message = configuration_error(
+        run_python(IMPORT_PRODUCTION, **{**PRODUCTION_VALUES, "DJANGO_SECRET_KEY": weak_key})
+    )
+
+    assert "DJANGO_SECRET_KEY must be a random value of at least 50 characters" in message
+    assert "secrets.token_urlsafe" in message
+
+
+def test_a_mistyped_number_stops_start_up_naming_the_variable():
+    message = configuration_error(
+        run_python(IMPORT_PRODUCTION, **PRODUCTION_VALUES, DJANGO_SECURE_HSTS_SECONDS="1 year")
+    )
+
+    assert "DJANGO_SECURE_HSTS_SECONDS must be a whole number" in message
+
+
+def test_check_deploy_finds_nothing_to_report_in_production():
+    """Django's deployment checklist, run as an operator would, is silent."""
+    result = run_python(
+        "import sys; from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'DEBUG'])",
+        **PRODUCTION_VALUES,
+        DJANGO_SETTINGS_MODULE="alliance_site.settings.production",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_cookies_are_secure():
+    """Cookies need HTTPS and stay away from scripts; the settings are the environment's."""
     code = (
         f"{IMPORT_PRODUCTION} as s, json; "
         "print(json.dumps({name: getattr(s, name) for name in "
         "['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY',"
         " 'SECRET_KEY', 'ALLOWED_HOSTS']}))"
     )
-    result = run_python(code, **PRODUCTION_VALUES, DJANGO_DEBUG="true")
+    result = run_python(code, **PRODUCTION_VALUES)
 
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)

@@ -1,27 +1,59 @@
-"""A public deployment. Refuses to start without its secrets, and says which is missing."""
+"""A public deployment. Refuses to start half-configured, and says which variable is wrong."""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import env_bool, env_int, env_list
 
 REQUIRED_ENVIRONMENT = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
+# Django's own bar for a secret key (the check behind `check --deploy`'s security.W009).
+MINIMUM_SECRET_KEY_LENGTH = 50
+MINIMUM_SECRET_KEY_CHARACTERS = 5
 
-_missing = [name for name in REQUIRED_ENVIRONMENT if not os.environ.get(name, "").strip()]
-if _missing:
-    raise ImproperlyConfigured(
-        "Production settings need these environment variables: " + ", ".join(_missing)
-    )
 
-SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+def configuration_problems(environ):
+    """What stops these settings from serving the public, each naming its variable."""
+    missing = [name for name in REQUIRED_ENVIRONMENT if not environ.get(name, "").strip()]
+    problems = []
+    if missing:
+        needed = ", ".join(missing)
+        problems.append(f"Production settings need these environment variables: {needed}")
+    secret = environ.get("DJANGO_SECRET_KEY", "").strip()
+    if secret and (
+        len(secret) < MINIMUM_SECRET_KEY_LENGTH
+        or len(set(secret)) < MINIMUM_SECRET_KEY_CHARACTERS
+        or secret.startswith("django-insecure-")
+    ):
+        problems.append(
+            f"DJANGO_SECRET_KEY must be a random value of at least {MINIMUM_SECRET_KEY_LENGTH} "
+            'characters, e.g. the output of: python -c "import secrets; '
+            'print(secrets.token_urlsafe(64))"'
+        )
+    if env_bool("DJANGO_DEBUG"):
+        problems.append(
+            "DJANGO_DEBUG is on: debug pages would show visitors the code and settings. "
+            "Unset it in production (alliance_site.settings.dev is for debugging)."
+        )
+    return problems
+
+
+_problems = configuration_problems(os.environ)
+if _problems:
+    raise ImproperlyConfigured(" | ".join(_problems))
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].strip()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 DEBUG = False
 
 # The container sits behind a TLS-terminating proxy or load balancer.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
-# Opt-in: each organisation's domain may have subdomains this app does not serve.
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000)
+# On by default, as `check --deploy` asks. An organisation whose domain has
+# subdomains not served over HTTPS only (an old donation page elsewhere, say)
+# turns both off, and `check --deploy` then warns, as it should. `preload`
+# only allows submitting the domain to browsers' preload list; it submits nothing.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
