@@ -97,6 +97,13 @@ def test_an_article_goes_live_after_both_review_steps(live_server, page, browser
     # Wagtail fills in the picture's alt text from the image library.
     expect(figure.get_by_role("textbox", name="Alt text")).to_have_value(ALT_TEXT)
 
+    # Wagtail autosaves the new page as a draft half a second after a change. Once
+    # that first save is done the form edits the saved page; submitting while it
+    # is still in flight would post the new page a second time (slug taken).
+    expect(
+        page.locator('#w-autosave-indicator[data-w-autosave-state-value="saved"]')
+    ).to_be_attached()
+
     # Editors have no Publish action, only the review.
     page.get_by_role("button", name="More actions").click()
     expect(page.get_by_role("button", name="Publish")).to_have_count(0)
