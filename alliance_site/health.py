@@ -1,12 +1,81 @@
-"""A health check that answers before anything else runs.
+"""Health checks that answer before anything else runs.
 
-Load balancers probe containers by IP address and over plain HTTP, so the
-check must not depend on ALLOWED_HOSTS, the HTTPS redirect or the database.
+Load balancers and orchestrators probe containers by IP address and over
+plain HTTP, so neither check depends on ALLOWED_HOSTS, the HTTPS redirect,
+sessions or the page tree.
+
+- ``/healthz/`` (liveness): "ok" while the process can answer at all. It never
+  touches the database, so a database outage does not get every container
+  restarted.
+- ``/readyz/`` (readiness): "ready" when the database answers a trivial query
+  and the default cache stores and returns a value; otherwise 503 with a short
+  reason, so the load balancer stops sending visitors until it recovers.
+
+Neither answer is cached by a proxy, and neither says more than which part
+failed: exception texts can name hosts and users, so they are only logged,
+by class name.
 """
 
+import logging
+import uuid
+
+from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpResponse
 
 HEALTH_CHECK_PATH = "/healthz/"
+READINESS_CHECK_PATH = "/readyz/"
+
+logger = logging.getLogger("alliance_site.health")
+
+
+def _plain(text, status=200):
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8", status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def database_is_ready(alias=DEFAULT_DB_ALIAS):
+    # Django has already dropped a broken or expired connection at the start of
+    # the request (conn_health_checks), so this is a fresh answer.
+    connection = connections[alias]
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return cursor.fetchone()[0] == 1
+
+
+def cache_is_ready(alias="default"):
+    # Some backends (memcached) swallow errors and return None: a round trip
+    # of a fresh value is the only proof the cache works.
+    cache = caches[alias]
+    key = f"readyz:{uuid.uuid4().hex}"
+    value = uuid.uuid4().hex
+    cache.set(key, value, timeout=10)
+    try:
+        return cache.get(key) == value
+    finally:
+        cache.delete(key)
+
+
+CHECKS = (("database", database_is_ready), ("cache", cache_is_ready))
+
+
+def readiness():
+    """The names of the checks that failed (empty when the site is ready)."""
+    failed = []
+    for name, check in CHECKS:
+        try:
+            ok = check()
+        except Exception as error:  # noqa: BLE001 - any failure means "not ready"
+            logger.warning("Readiness check failed: %s (%s)", name, type(error).__name__)
+            ok = False
+        else:
+            if not ok:
+                logger.warning("Readiness check failed: %s (wrong answer)", name)
+        if not ok:
+            failed.append(name)
+    return failed
 
 
 class HealthCheckMiddleware:
@@ -14,6 +83,15 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == HEALTH_CHECK_PATH and request.method in ("GET", "HEAD"):
-            return HttpResponse("ok", content_type="text/plain")
+        if request.method in ("GET", "HEAD"):
+            if request.path == HEALTH_CHECK_PATH:
+                return _plain("ok")
+            if request.path == READINESS_CHECK_PATH:
+                failed = readiness()
+                if failed:
+                    response = _plain(" and ".join(failed) + " unavailable", status=503)
+                    # Logged above with its reason; not again by Django as a server error.
+                    response._has_been_logged = True
+                    return response
+                return _plain("ready")
         return self.get_response(request)

@@ -1,5 +1,7 @@
 """Local development: `make run`. Plain HTTP on loopback, debug on unless told otherwise."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
@@ -28,3 +30,10 @@ WHITENOISE_AUTOREFRESH = True
 
 # One demo editor and moderator per demo site (demo/accounts.py); never in base or production.
 DEMO_STAFF_ACCOUNTS = True
+
+# Readable log lines in the terminal of `make run`; DJANGO_LOG_FORMAT=json shows
+# what production writes.
+LOGGING = logging_config(  # noqa: F405
+    os.environ.get("DJANGO_LOG_FORMAT", "text").strip().lower(),
+    os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+)

@@ -1,0 +1,244 @@
+"""Structured logs: one JSON object per line, each tagged with its request's id.
+
+- ``RequestIdMiddleware`` gives every request an id (a well-formed incoming
+  ``X-Request-ID`` from the proxy, else a new one), returns it in the
+  response's ``X-Request-ID`` header, and logs one line per request: method,
+  path, status and duration.
+- ``RequestIdFilter`` copies the id onto every log record made while the
+  request is handled, Django's own ``django.request`` errors included.
+- ``JsonFormatter`` writes the records, keeping only known fields.
+
+Nothing personal goes in: no client addresses, cookies, headers, bodies or
+query strings (which can carry e-mail addresses). Tokens that travel in a
+path (newsletter confirm and unsubscribe links, password resets) are masked,
+and so is anything shaped like an e-mail address in a message.
+
+The module needs only the standard library at import time, so gunicorn's
+master process can use the formatter too (``gunicorn_logconfig_dict``).
+"""
+
+import contextvars
+import json
+import logging
+import re
+import time
+import traceback
+import uuid
+from datetime import UTC, datetime
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# An id from the proxy is kept only if it is short and plain: it is echoed in a
+# header and written to the logs, so it must not carry anything else.
+WELL_FORMED_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+_request_id = contextvars.ContextVar("request_id", default=None)
+
+# Everything after these segments is a secret: newsletter confirm and
+# unsubscribe links (/<page>/confirm/<token>/, /list-unsubscribe/<token>/) and
+# password-reset links (/admin/password_reset/confirm/<uid>/<token>/).
+_SECRET_AFTER = re.compile(
+    r"(/(?:confirm|unsubscribe|list-unsubscribe)/)[^\s\"'?#]+", re.IGNORECASE
+)
+# Anything else token-shaped: a long run of URL-safe characters mixing upper
+# case, lower case and digits (slugs are lower case).
+_TOKEN_SHAPED = re.compile(r"(?=[\w-]*[A-Z])(?=[\w-]*[a-z])(?=[\w-]*\d)\b[\w-]{24,}\b")
+_QUERY_STRING = re.compile(r"(/[^\s\"'?]*)\?[^\s\"']*")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+MASK = "[masked]"
+
+# Fields a record may carry besides the standard ones (see RequestIdMiddleware).
+EXTRA_FIELDS = ("method", "path", "status", "duration_ms")
+
+
+def record_request_id(record):
+    """The id of the request a record is about.
+
+    Django logs a request's 4xx/5xx line after the middleware has returned, but
+    passes the request along with the record.
+    """
+    request_id = getattr(record, "request_id", None) or _request_id.get()
+    if request_id is None:
+        request_id = getattr(getattr(record, "request", None), "request_id", None)
+    return request_id
+
+
+def scrub(text):
+    """``text`` without query strings, path tokens or e-mail addresses."""
+    text = _QUERY_STRING.sub(r"\1", text)
+    text = _SECRET_AFTER.sub(rf"\1{MASK}", text)
+    text = _TOKEN_SHAPED.sub(MASK, text)
+    return _EMAIL.sub("[email]", text)
+
+
+def new_request_id():
+    return uuid.uuid4().hex
+
+
+def incoming_request_id(request):
+    value = request.headers.get(REQUEST_ID_HEADER, "")
+    return value if WELL_FORMED_REQUEST_ID.fullmatch(value) else None
+
+
+class RequestIdFilter(logging.Filter):
+    """Gives every record a ``request_id`` (None outside a request)."""
+
+    def filter(self, record):
+        record.request_id = record_request_id(record)
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC), level, logger, message, request_id..."""
+
+    def format(self, record):
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": scrub(record.getMessage()),
+            "request_id": record_request_id(record),
+        }
+        for field in EXTRA_FIELDS:
+            value = getattr(record, field, None)
+            if value is not None:
+                entry[field] = value
+        # Django's error records carry the response's status too.
+        status = getattr(record, "status_code", None)
+        if status is not None and "status" not in entry:
+            entry["status"] = status
+        if record.exc_info:
+            entry["exception"] = scrub("".join(traceback.format_exception(*record.exc_info)))
+        elif record.stack_info:
+            entry["stack"] = scrub(record.stack_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+class TextFormatter(logging.Formatter):
+    """Human-readable lines for a terminal, scrubbed the same way."""
+
+    def __init__(self):
+        super().__init__("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s")
+
+    def format(self, record):
+        record.request_id = record_request_id(record) or "-"
+        return scrub(super().format(record))
+
+
+class RequestIdMiddleware:
+    """Tags the request with an id, echoes it in the response and logs the request."""
+
+    logger = logging.getLogger("alliance_site.requests")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_id = incoming_request_id(request) or new_request_id()
+        request.request_id = request_id
+        token = _request_id.set(request_id)
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            response[REQUEST_ID_HEADER] = request_id
+            duration_ms = round((time.monotonic() - started) * 1000, 1)
+            path = scrub(request.path)
+            self.logger.info(
+                "%s %s %s",
+                request.method,
+                path,
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": path,
+                    "status": response.status_code,
+                    "duration_ms": duration_ms,
+                },
+            )
+            return response
+        finally:
+            _request_id.reset(token)
+
+
+def logging_config(log_format="json", level="INFO"):
+    """Django's LOGGING: everything to stdout, as JSON lines or readable text."""
+    formatter = "json" if log_format != "text" else "text"
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "alliance_site.logging.RequestIdFilter"}},
+        "formatters": {
+            "json": {"()": "alliance_site.logging.JsonFormatter"},
+            "text": {"()": "alliance_site.logging.TextFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": formatter,
+                "filters": ["request_id"],
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            # Django's own loggers propagate to the root's handler: no second copy.
+            "django": {"handlers": [], "level": level, "propagate": True},
+            # runserver's request lines duplicate alliance_site.requests and
+            # carry query strings.
+            "django.server": {"level": "WARNING", "propagate": True},
+            # One line per background task run is noise, not news.
+            "django_tasks": {"level": "WARNING"},
+            # gunicorn's error log, in the worker processes; its access log is
+            # replaced by alliance_site.requests (no addresses, no query strings).
+            "gunicorn.error": {"handlers": ["console"], "level": level, "propagate": False},
+            "gunicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        },
+    }
+
+
+def gunicorn_logconfig_dict(level="INFO"):
+    """The same JSON lines for gunicorn's master process (``logconfig_dict``)."""
+    config = logging_config("json", level)
+    config["root"] = {"handlers": ["console"], "level": level}
+    return config
+
+
+def sentry_before_send(event, hint):
+    """Drops what could identify a visitor before an error leaves the server."""
+    request = event.get("request")
+    if isinstance(request, dict):
+        for key in ("cookies", "data", "query_string", "env"):
+            request.pop(key, None)
+        if isinstance(request.get("url"), str):
+            request["url"] = scrub(request["url"])
+        headers = request.get("headers")
+        if isinstance(headers, dict):
+            request["headers"] = {
+                name: value
+                for name, value in headers.items()
+                if name.lower() not in {"cookie", "authorization", "x-forwarded-for", "x-real-ip"}
+            }
+    event.pop("user", None)
+    return event
+
+
+def init_sentry(dsn, environment="", traces_sample_rate=0.0, transport=None):
+    """Error reporting to Sentry (or a compatible service) when a DSN is configured."""
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    options = {
+        "dsn": dsn,
+        "integrations": [DjangoIntegration()],
+        "send_default_pii": False,
+        "max_request_body_size": "never",
+        "include_local_variables": False,
+        "before_send": sentry_before_send,
+        "traces_sample_rate": traces_sample_rate,
+    }
+    if environment:
+        options["environment"] = environment
+    if transport is not None:
+        options["transport"] = transport
+    sentry_sdk.init(**options)
