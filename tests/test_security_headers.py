@@ -1,0 +1,393 @@
+"""Security headers on both demo sites, in both languages, for visitors and for editors.
+
+A visitor's page carries a strict Content-Security-Policy whose nonce is new on
+every request and is on every script the page runs; the admin carries its own
+policy (Wagtail's inline scripts need it), and previews may be framed by the
+admin only. tests/browser/test_csp.py checks in Chromium that nothing is blocked.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.test import override_settings
+from django.urls import reverse
+
+from wagtail.models import Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+import pytest
+from bs4 import BeautifulSoup
+
+from articles.models import ArticlePage, NewsIndexPage
+from pages.blocks import VideoBlock
+
+pytestmark = pytest.mark.django_db
+
+ALLIANCE = "localhost"
+KIDSCAN = "kidscan.localhost"
+HOSTS = [ALLIANCE, KIDSCAN]
+
+
+def path_of(page):
+    """The page's path on its own site (Page.url is absolute when there are two sites)."""
+    return page.get_url_parts()[2]
+
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Headers every response of the site carries, whoever asks.
+COMMON_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+DENIED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics")
+VIDEO_PLAYERS = {"https://www.youtube.com", "https://www.youtube-nocookie.com"}
+DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+
+
+def policy(response, header="Content-Security-Policy"):
+    """The response's CSP as {directive: [values]}."""
+    assert header in response, f"no {header} header"
+    directives = {}
+    for part in response[header].split(";"):
+        name, *values = part.split()
+        assert name not in directives, f"{name} twice"
+        directives[name] = values
+    return directives
+
+
+def nonce_of(directives):
+    nonces = [v for v in directives["script-src"] if v.startswith("'nonce-")]
+    assert len(nonces) <= 1
+    return nonces[0][len("'nonce-") : -1] if nonces else None
+
+
+def assert_public_policy(directives, frame_ancestors="'none'"):
+    """The public policy: nothing inline or eval'd, no plugins, framed by nobody."""
+    assert directives["default-src"] == ["'none'"]
+    scripts = directives["script-src"]
+    assert "'self'" in scripts
+    assert not {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "data:"} & set(scripts)
+    assert directives["style-src"] == ["'self'"]
+    assert set(directives["img-src"]) == {"'self'", "data:"}
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'none'"]
+    assert directives["form-action"] == ["'self'"]
+    assert directives["frame-ancestors"] == [frame_ancestors]
+    assert VIDEO_PLAYERS <= set(directives["frame-src"])
+    assert "upgrade-insecure-requests" not in directives  # production only
+
+
+def assert_common_headers(response):
+    for header, value in COMMON_HEADERS.items():
+        assert response.get(header) == value, f"{header}: {response.get(header)}"
+    permissions = response["Permissions-Policy"]
+    for feature in DENIED_FEATURES:
+        assert f"{feature}=()" in permissions
+
+
+def public_paths(host):
+    """Home, news list, an article and a feed of `host`'s site, in English and Spanish."""
+    site = Site.objects.get(hostname=host)
+    paths = []
+    for home in site.root_page.get_translations(inclusive=True):
+        news = NewsIndexPage.objects.descendant_of(home).live().first()
+        article = ArticlePage.objects.descendant_of(home).live().first()
+        paths += [path_of(home), path_of(news), path_of(article)]
+    return paths
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("csp-editor", "csp@example.org", "pw")
+    client.force_login(user)
+    return user
+
+
+# --- visitors ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_public_pages_in_both_languages_carry_every_security_header(client, demo, host):
+    paths = public_paths(host)
+    assert any(path.startswith("/es/") for path in paths)
+    for path in paths:
+        response = client.get(path, HTTP_HOST=host)
+        assert response.status_code == 200, path
+        assert_common_headers(response)
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+        assert_public_policy(policy(response))
+        assert "Content-Security-Policy-Report-Only" not in response
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_feeds_the_missing_page_and_the_brand_stylesheet_carry_them_too(client, demo, host):
+    home = Site.objects.get(hostname=host).root_page
+    news = NewsIndexPage.objects.descendant_of(home).live().first()
+    feed = client.get(path_of(news) + "feeds/rss/", HTTP_HOST=host)
+    missing = client.get("/es/no-such-page/", HTTP_HOST=host)
+    brand = client.get(reverse("brand_stylesheet"), HTTP_HOST=host)
+
+    assert (feed.status_code, missing.status_code, brand.status_code) == (200, 404, 200)
+    for response in (feed, missing, brand):
+        assert_common_headers(response)
+        assert_public_policy(policy(response))
+    # The missing page is the site's own, in Spanish.
+    assert BeautifulSoup(missing.content, "html.parser").html["lang"] == "es"
+
+
+def test_a_fresh_nonce_on_every_request_on_every_script_that_runs(client, demo):
+    """The language hint's script (an English page read by a Spanish browser) has the nonce."""
+    home = path_of(Site.objects.get(hostname=ALLIANCE).root_page)
+    nonces = []
+    for _ in range(2):
+        response = client.get(home, HTTP_HOST=ALLIANCE, HTTP_ACCEPT_LANGUAGE="es")
+        nonce = nonce_of(policy(response))
+        assert nonce and len(nonce) >= 22  # 128 bits, URL-safe base64
+        scripts = BeautifulSoup(response.content, "html.parser").find_all("script")
+        running = [s for s in scripts if s.get("type") not in DATA_SCRIPT_TYPES]
+        assert running, "the language hint's script is missing"
+        assert all(s.get("nonce") == nonce for s in running)
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_no_demo_page_runs_inline_script_or_inline_style(client, demo, host):
+    """Every live page of the site in both languages: a strict policy blocks nothing of ours."""
+    problems = []
+    site = Site.objects.get(hostname=host)
+    for home in site.root_page.get_translations(inclusive=True):
+        for page in home.get_descendants(inclusive=True).live().specific():
+            url = path_of(page)
+            response = client.get(url, HTTP_HOST=host, HTTP_ACCEPT_LANGUAGE="es")
+            if response.status_code != 200:
+                problems.append(f"{url}: {response.status_code}")
+                continue
+            nonce = nonce_of(policy(response))
+            soup = BeautifulSoup(response.content, "html.parser")
+            for script in soup.find_all("script"):
+                if script.get("type") in DATA_SCRIPT_TYPES:
+                    continue
+                if not script.get("src") or script.get("nonce") != nonce:
+                    problems.append(f"{url}: {str(script)[:100]}")
+            for element in soup.find_all(True):
+                attributes = set(element.attrs)
+                if "style" in attributes or any(a.startswith("on") for a in attributes):
+                    problems.append(f"{url}: {str(element)[:100]}")
+            problems += [f"{url}: <style>" for _ in soup.find_all("style")]
+    assert not problems, "\n".join(problems)
+
+
+def test_images_and_static_files_may_be_shown_by_other_sites(client, demo):
+    """Renditions appear in newsletter e-mails read in webmail; pages stay same-origin."""
+    response = client.get("/static/css/site.css", HTTP_HOST=ALLIANCE)
+
+    assert response.status_code == 200
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert_common_headers(response)
+
+
+# --- editors -------------------------------------------------------------------
+
+
+def assert_admin_policy(directives):
+    """As strict as Wagtail's admin allows: inline scripts, but nothing from elsewhere."""
+    assert directives["default-src"] == ["'self'"]
+    assert set(directives["script-src"]) == {"'self'", "'unsafe-inline'"}
+    assert "'unsafe-eval'" not in directives["script-src"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'none'"]
+    assert directives["form-action"] == ["'self'"]
+    assert set(directives["connect-src"]) == {"'self'"}
+    assert not any(v.startswith("http") for v in directives["img-src"])
+
+
+def test_the_admin_has_its_own_policy_and_cannot_be_framed(client, demo, editor):
+    article = ArticlePage.objects.live().first()
+    for url in (
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        reverse("wagtailimages:index"),
+        reverse("wagtailimages_chooser:choose"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_common_headers(response)
+        assert_admin_policy(policy(response))
+        assert policy(response)["frame-ancestors"] == ["'none'"]
+        assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_sign_in_page_has_the_admin_policy(client, demo):
+    response = client.get(reverse("wagtailadmin_login"))
+
+    assert response.status_code == 200
+    assert_admin_policy(policy(response))
+
+
+def preview_data(article):
+    """The page editor's form, unchanged, as the preview panel posts it."""
+    return nested_form_data(
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "publication_date": article.publication_date.isoformat(),
+            "summary": article.summary,
+            "authors": inline_formset([]),
+            "image": "",
+            "body": streamfield([]),
+        }
+    )
+
+
+def test_a_preview_keeps_the_public_policy_and_may_be_framed_by_the_admin_only(
+    client, demo, editor
+):
+    article = ArticlePage.objects.live().first()
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    assert client.post(preview_url, preview_data(article)).json()["is_valid"] is True
+
+    response = client.get(preview_url, {"in_preview_panel": "true"})
+
+    assert response.status_code == 200
+    assert_public_policy(policy(response), frame_ancestors="'self'")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    # The userbar in the preview (the Checks panel's axe) is data and same-origin scripts.
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("wagtail-userbar") is not None
+
+
+def test_viewing_a_draft_keeps_the_public_policy(client, demo, editor):
+    article = ArticlePage.objects.live().first()
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[article.pk]))
+
+    assert response.status_code == 200
+    assert_public_policy(policy(response), frame_ancestors="'self'")
+
+
+def test_block_previews_in_the_block_picker_may_be_framed_by_the_admin(client, editor):
+    block = VideoBlock()
+    response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    directives = policy(response)
+    assert_admin_policy(directives)
+    assert directives["frame-ancestors"] == ["'self'"]
+
+
+def test_the_userbar_on_a_public_page_needs_no_relaxed_policy(client, demo, editor):
+    home = path_of(Site.objects.get(hostname=KIDSCAN).root_page)
+    response = client.get(home, HTTP_HOST=KIDSCAN)
+
+    assert_public_policy(policy(response))
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("wagtail-userbar") is not None
+    for script in soup.find_all("script"):
+        if script.get("type") not in DATA_SCRIPT_TYPES:
+            assert script["src"].startswith(("/static/", f"//{KIDSCAN}/static/"))
+
+
+# --- production ------------------------------------------------------------------
+
+
+def production_settings(*names):
+    """The named settings as alliance_site.settings.production computes them (a new process)."""
+    code = (
+        "import json; import alliance_site.settings.production as s; "
+        f"print(json.dumps({{n: getattr(s, n) for n in {list(names)!r}}}))"
+    )
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("DJANGO_") and name != "DATABASE_URL"
+    }
+    environment.update(
+        DJANGO_SECRET_KEY="k3Jx9-Vq2LmT8rWz_Yb4Nc7Hd1Fg6Ps0Ae5Ru2Io9Ul3Kw8Ty4Gh7Mn1Bv6Cx0Zq",
+        DJANGO_ALLOWED_HOSTS="localhost,kidscan.localhost",
+        DATABASE_URL="postgres://alliance:secret@db.internal:5432/alliance",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+PRODUCTION = (
+    "SECURE_CSP",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_SSL_REDIRECT",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SAMESITE",
+)
+
+
+@pytest.fixture(scope="module")
+def production():
+    return production_settings(*PRODUCTION)
+
+
+def test_production_upgrades_requests_and_pins_https_for_a_year(client, demo, production):
+    home = path_of(Site.objects.get(hostname=ALLIANCE).root_page)
+    with override_settings(**production):
+        plain = client.get(home, HTTP_HOST=ALLIANCE)
+        response = client.get(home, HTTP_HOST=ALLIANCE, secure=True)
+        admin = client.get(reverse("wagtailadmin_login"), secure=True)
+
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
+    assert response.status_code == 200
+    hsts = response["Strict-Transport-Security"]
+    assert "max-age=31536000" in hsts
+    assert "includeSubDomains" in hsts and "preload" in hsts
+    public = policy(response)
+    assert "upgrade-insecure-requests" in public
+    public.pop("upgrade-insecure-requests")
+    assert_public_policy(public)
+    assert "upgrade-insecure-requests" in policy(admin)
+
+
+def test_production_cookies_are_secure_http_only_and_same_site(client, demo, production):
+    """The session and CSRF cookies an editor gets on signing in."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("cookie-editor", "c@example.org", "a-long-pw-1")
+    with override_settings(**production):
+        client.get(reverse("wagtailadmin_login"), secure=True)
+        response = client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "cookie-editor", "password": "a-long-pw-1"},
+            secure=True,
+        )
+
+    assert response.status_code == 302
+    for name in ("sessionid", "csrftoken"):
+        cookie = client.cookies[name]
+        assert cookie["secure"] is True, name
+        assert cookie["httponly"] is True, name
+        assert cookie["samesite"] == "Lax", name
+
+
+def test_no_page_is_reachable_from_another_origin_by_cors(client, demo):
+    response = client.get("/", HTTP_HOST=ALLIANCE, HTTP_ORIGIN="https://evil.example")
+
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response
