@@ -10,7 +10,7 @@ PYTHON := $(VENV)/bin/python
 # .python-version pins 3.12; pyenv's python3 shim honours it, python3.12 also works.
 BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo python3)
 
-.PHONY: run test install install-test migrate demo admin lock lint chromium gettext messages editor-guide clean
+.PHONY: run test install install-test migrate demo admin lock lint chromium gettext messages editor-guide backup restore clean image-check
 
 $(VENV)/pyvenv.cfg:
 	@$(BASE_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12 or newer is needed, found " + sys.version.split()[0]'
@@ -81,6 +81,23 @@ lock: | $(VENV)/pyvenv.cfg
 	$(PYTHON) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes --custom-compile-command "make lock" -o requirements/base.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.12 --generate-hashes --custom-compile-command "make lock" -o requirements/test.lock
+
+# The database and media folder in one archive (docs/operations.md): `make backup`
+# writes backups/alliance-<UTC time>.tar.gz (FILE= to choose); `make restore FILE=...`
+# needs an empty database and media folder (FORCE=1 replaces what is there).
+backup: install
+	$(PYTHON) manage.py backup_site $(if $(FILE),--output "$(FILE)")
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/alliance-....tar.gz [FORCE=1]"; exit 2; }
+	$(PYTHON) manage.py restore_site "$(FILE)" $(if $(FORCE),--force)
+
+# Build the Dockerfile with buildah (no Docker engine needed) from a local
+# stand-in of its base image, then run migrate, the CMD and the HEALTHCHECK in
+# it. Needs root; installs buildah and debootstrap if missing; a few minutes.
+# Not part of `make test`. See docs/_container.md.
+image-check:
+	sh scripts/image_check.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -7,12 +7,16 @@ Every value an operator may change comes from an environment variable named
 in the README's table.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 import dj_database_url
+
+from alliance_site.logging import init_sentry, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,6 +42,17 @@ def env_int(name, default):
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def env_float(name, default):
+    """A decimal environment variable; a typo stops start-up with the variable's name."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from None
 
 
 # No default: each environment module decides where its key comes from.
@@ -66,6 +81,7 @@ INSTALLED_APPS = [
     "issues",
     "partners",
     "newsletter",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -85,6 +101,8 @@ INSTALLED_APPS = [
     # After "wagtail", so its rows are restored after the locales they name.
     "wagtail_localize",
     "wagtail_localize.locales",
+    # Admin sign-in lockout after repeated failures (issue 7, abuse resistance).
+    "axes",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -101,7 +119,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so probes by IP over HTTP are answered before host checks and redirects.
     "alliance_site.health.HealthCheckMiddleware",
+    # Request id and one JSON log line per request (alliance_site/logging.py);
+    # after the health checks, so probes are not logged.
+    "alliance_site.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Security headers (issue 7): the public CSP with a per-request nonce, then
+    # the admin's and previews' policies, Permissions-Policy and CORP
+    # (alliance_site/security.py; it must stay between these two and the clickjacking one).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "alliance_site.security.SecurityHeadersMiddleware",
+    # A body declared over REQUEST_MAX_BODY_SIZE is a 413 before anything reads it (issue 7).
+    "alliance_site.security_input.RequestSizeLimitMiddleware",
     # Serves collected static files with far-future cache headers, so a
     # container needs no separate web server for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -115,6 +143,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as its docs ask: turns a locked-out sign-in into the lockout page (issue 7).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_site.urls"
@@ -133,6 +163,8 @@ TEMPLATES = [
                 # Per-site settings (name, logo, colour, contact) for every
                 # template, including the 404 page.
                 "wagtail.contrib.settings.context_processors.settings",
+                # `csp_nonce` for <script> elements (security headers, issue 7).
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -193,6 +225,45 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# --- Security headers (issue 7) ---
+# Content-Security-Policy of every public page (Django's CSP middleware). Scripts
+# only from this origin or carrying the request's nonce (`{% csp_nonce_attr %}`),
+# never inline or eval'd; styles only from stylesheets (no `style=` anywhere);
+# nothing framed but the video players of the video block; the site framed by
+# nobody. The admin and previews get their own policy: alliance_site/security.py.
+# Tested in tests/test_security_headers.py and, in Chromium, tests/browser/test_csp.py.
+# The players EmbedBlock's oEmbed HTML frames (YouTube and Vimeo only).
+CSP_VIDEO_PLAYER_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    # Renditions are served by this origin (SERVE_MEDIA or a proxy in front of it).
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
+    "frame-src": CSP_VIDEO_PLAYER_ORIGINS,
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Editors' avatars come from the site, never from gravatar.com: the admin's CSP
+# allows no third-party images, and an e-mail hash is an editor's personal data.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for the latest version (the admin's
+# connect-src is 'self'); upgrades are tracked in requirements/, not by editors.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Cookies (session, CSRF, language) are first-party only, sent on top-level links.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# --- end security headers ---
+
 # Wagtail's background work (reference index, file clean-up) runs in the
 # request until a task worker is added.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -214,7 +285,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@loca
 # that would make the same date picker mean another hour.
 # Management commands `run_scheduler` runs hourly beside scheduled publishing.
 # Deleting unconfirmed sign-ups keeps the newsletter's promise to forget them within a week.
-SCHEDULED_HOUSEKEEPING = ["delete_unconfirmed_signups"]
+# axes_reset_logs drops sign-in records older than 30 days (django-axes keeps one per sign-in).
+SCHEDULED_HOUSEKEEPING = ["delete_unconfirmed_signups", "axes_reset_logs"]
 
 WAGTAIL_USER_TIME_ZONES = ["America/Denver"]
 # Wagtail's database search backend; on PostgreSQL each page's words are
@@ -241,11 +313,66 @@ WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_JPEG_QUALITY = 80
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # One line per background task run is noise, not news.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
-}
+# --- Logging and error reporting (issue 7, ops) ---
+# One JSON object per line on stdout, each with the request's id; no client
+# addresses, cookies, bodies, query strings or e-mail addresses (see
+# alliance_site/logging.py). DJANGO_LOG_FORMAT=text gives readable lines.
+LOGGING = logging_config(
+    os.environ.get("DJANGO_LOG_FORMAT", "json").strip().lower(),
+    os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+)
+# Errors go to Sentry (or a compatible service) only when a DSN is set; never
+# with cookies, bodies, query strings, users' addresses or local variables.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    init_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "").strip(),
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )
+# A readiness probe or a request must not hang on an unreachable database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5)
+    )
+# --- end logging and error reporting ---
+
+# --- Abuse resistance (issue 7): sign-in lockout, size limits, documents ---
+# django-axes counts failed admin sign-ins in the database (so every instance
+# shares the count). Ten failures for one account from one client lock that
+# account for that client only: locking the account for everybody would let
+# anyone lock staff out by typing their user name. The lock lifts 30 minutes
+# after the last failed try (each try during the lock restarts the wait), or
+# at once with `manage.py axes_reset_username <name>`. A success clears the count.
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out client is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+# The client behind DJANGO_TRUSTED_PROXY_COUNT proxies, as the rate limits count it.
+AXES_CLIENT_IP_CALLABLE = "alliance_site.lockout.client_address"
+# A page in the admin's style saying when to try again and whom to ask (429 + Retry-After).
+AXES_LOCKOUT_CALLABLE = "alliance_site.lockout.lockout_response"
+# Attempts are kept in the database only; there is no Django admin to show them in.
+AXES_ENABLE_ADMIN = False
+# No "AXES: BEGIN" line at every start of every command.
+AXES_VERBOSE = False
+# Request sizes. Form fields (not files) above 2.5 MB, or more than
+# DATA_UPLOAD_MAX_NUMBER_FIELDS of them, are a 400 from Django; any body
+# declared larger than REQUEST_MAX_BODY_SIZE is a 413 before it is read
+# (alliance_site/security_input.py). Set the proxy's limit (nginx
+# client_max_body_size) to the same value.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+REQUEST_MAX_BODY_SIZE = 30 * 1024 * 1024
+# Documents always go through Wagtail's view (privacy checked, `nosniff`,
+# `Content-Security-Policy: default-src 'none'`), even once files move to
+# object storage; PDFs open in the browser, every other type downloads.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

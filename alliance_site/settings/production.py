@@ -57,3 +57,10 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000)
 # only allows submitting the domain to browsers' preload list; it submits nothing.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+
+# --- Security headers (issue 7) ---
+# Behind HTTPS, any http:// address left in content (an old image link) is
+# fetched over HTTPS instead of being blocked as mixed content; the admin's
+# policy (alliance_site/security.py) copies this directive.
+SECURE_CSP = {**SECURE_CSP, "upgrade-insecure-requests": True}  # noqa: F405
+# --- end security headers ---
