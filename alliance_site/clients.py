@@ -38,13 +38,21 @@ def client_ip(request):
     return _parsed(request.META.get("REMOTE_ADDR", ""))
 
 
-def client_key(request):
-    """A short, stable key naming the client for a rate limit."""
+def client_address(request):
+    """The client's address as text, an IPv6 client's /64 as its network address; or None.
+
+    Still an IP address, so django-axes can store it as the client of a sign-in.
+    """
     address = client_ip(request)
     if address is None:
-        return UNKNOWN_CLIENT
+        return None
     if address.version == 6:
         if address.ipv4_mapped:
             return str(address.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
     return str(address)
+
+
+def client_key(request):
+    """A short, stable key naming the client for a rate limit."""
+    return client_address(request) or UNKNOWN_CLIENT

@@ -355,7 +355,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 # The client behind DJANGO_TRUSTED_PROXY_COUNT proxies, as the rate limits count it.
-AXES_CLIENT_IP_CALLABLE = "alliance_site.lockout.client_address"
+AXES_CLIENT_IP_CALLABLE = "alliance_site.clients.client_address"
 # A page in the admin's style saying when to try again and whom to ask (429 + Retry-After).
 AXES_LOCKOUT_CALLABLE = "alliance_site.lockout.lockout_response"
 # Attempts are kept in the database only; there is no Django admin to show them in.
