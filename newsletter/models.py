@@ -43,7 +43,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
-from pages.mixins import BasePage, RoutableBasePage
+from pages.mixins import BasePage, OneRecordAcrossLanguages, RoutableBasePage
 from pages.models import HOME_PAGE, SiteSettings
 from surveys import spam
 
@@ -152,7 +152,7 @@ REFUSAL_MESSAGES = {
 }
 
 
-class NewsletterPage(RoutableBasePage):
+class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
     """The newsletter sign-up: what readers will get and how often, and the privacy note.
 
     Sign-ups are confirmed by e-mail before anyone is added to the list.
@@ -215,15 +215,7 @@ class NewsletterPage(RoutableBasePage):
     class Meta:
         verbose_name = "newsletter page"
 
-    # --- one list across languages ---
-
-    def default_language_page(self):
-        """The default language's version, which holds every language's sign-ups."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        original = self.get_translation_or_none(default)
-        return original.specific if original else self
+    # --- one record list across languages (OneRecordAcrossLanguages) ---
 
     def in_language(self, language_code):
         """This newsletter's live page in `language_code`, or the default language's page."""

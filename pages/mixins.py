@@ -9,7 +9,7 @@ from django.template.loader import get_template
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 
@@ -75,6 +75,22 @@ class SocialFields(models.Model):
         abstract = True
 
 
+class OneRecordAcrossLanguages:
+    """For pages whose records (answers, sign-ups) belong to the page, not to one language.
+
+    Each translation of such a page collects into the default language's
+    version, so staff see one list whatever language a visitor used.
+    """
+
+    def default_language_page(self):
+        """The default language's version, which holds every language's records."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        original = self.get_translation_or_none(default)
+        return original.specific if original else self
+
+
 class BasePage(ListingFields, SocialFields, Page):
     """Abstract parent of every page type on the site.
 
@@ -131,6 +147,22 @@ class BasePage(ListingFields, SocialFields, Page):
         LISTING_CARD_PREVIEW: "previews/listing_card.html",
         SOCIAL_CARD_PREVIEW: "previews/social_card.html",
     }
+
+    def route(self, request, path_components):
+        # The whole address in two queries, not two per level (pages/routing.py).
+        from .routing import remember_site_root, route_below
+
+        remember_site_root(self, request)
+        if not path_components:
+            return super().route(request, path_components)
+
+        return route_below(self, request, path_components)
+
+    def get_view_restrictions(self):
+        # One query instead of two on every page served (pages/routing.py).
+        from .routing import view_restrictions_for
+
+        return view_restrictions_for(self)
 
     def listing_card(self):
         """(template, name it reads the page by) that listings render this page's card with.

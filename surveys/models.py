@@ -28,7 +28,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from pages.mixins import BasePage
+from pages.mixins import BasePage, OneRecordAcrossLanguages
 from pages.models import HOME_PAGE
 
 from . import spam
@@ -150,7 +150,7 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         return self.get_translation_or_none(Locale.get_default())
 
 
-class SurveyPage(BasePage, AbstractEmailForm):
+class SurveyPage(OneRecordAcrossLanguages, BasePage, AbstractEmailForm):
     """A survey or feedback form: questions, a required consent box, a thank-you message.
 
     Answers are stored (Forms in the admin lists and exports them as CSV or
@@ -213,15 +213,7 @@ class SurveyPage(BasePage, AbstractEmailForm):
     class Meta:
         verbose_name = "survey page"
 
-    # --- one survey across languages ---
-
-    def default_language_page(self):
-        """The default language's version, which holds every language's answers."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        original = self.get_translation_or_none(default)
-        return original.specific if original else self
+    # --- one record list across languages (OneRecordAcrossLanguages) ---
 
     def get_submissions(self):
         return FormSubmission.objects.filter(page=self.default_language_page())
