@@ -7,9 +7,13 @@ sessions or the page tree.
 - ``/healthz/`` (liveness): "ok" while the process can answer at all. It never
   touches the database, so a database outage does not get every container
   restarted.
-- ``/readyz/`` (readiness): "ready" when the database answers a trivial query
-  and the default cache stores and returns a value; otherwise 503 with a short
-  reason, so the load balancer stops sending visitors until it recovers.
+- ``/readyz/`` (readiness): "ready" when the database answers a trivial query;
+  otherwise 503 with a short reason, so the load balancer stops sending
+  visitors until it recovers. The cache is checked too (a value stored and
+  read back), but a cache outage only slows pages down (issue 8: they are
+  rendered uncached), so it is reported in the answer without failing it:
+  taking every instance out of rotation because Redis is down would turn a
+  slow site into no site.
 
 Neither answer is cached by a proxy, and neither says more than which part
 failed: exception texts can name hosts and users, so they are only logged,
@@ -58,13 +62,15 @@ def cache_is_ready(alias="default"):
         cache.delete(key)
 
 
-CHECKS = (("database", database_is_ready), ("cache", cache_is_ready))
+# Without these the site cannot serve; without the others it serves slower.
+REQUIRED_CHECKS = (("database", database_is_ready),)
+DEGRADING_CHECKS = (("cache", cache_is_ready),)
 
 
-def readiness():
-    """The names of the checks that failed (empty when the site is ready)."""
+def readiness(checks=REQUIRED_CHECKS):
+    """The names of the checks that failed (empty when all passed)."""
     failed = []
-    for name, check in CHECKS:
+    for name, check in checks:
         try:
             ok = check()
         except Exception as error:  # noqa: BLE001 - any failure means "not ready"
@@ -93,5 +99,8 @@ class HealthCheckMiddleware:
                     # Logged above with its reason; not again by Django as a server error.
                     response._has_been_logged = True
                     return response
+                degraded = readiness(DEGRADING_CHECKS)
+                if degraded:
+                    return _plain(f"ready; {' and '.join(degraded)} unavailable, serving uncached")
                 return _plain("ready")
         return self.get_response(request)

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import path
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -23,7 +23,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
-from pages.translations import in_reader_language
+from pages.translations import active_locale, in_reader_language
 from people.models import PersonOnPage
 
 from . import feeds
@@ -109,7 +109,7 @@ def find_topic(slug):
     # Only a well-formed slug reaches the database (PostgreSQL refuses a NUL byte outright).
     if not isinstance(slug, str) or not TOPIC_SLUG.fullmatch(slug):
         return None
-    locale = Locale.get_active()
+    locale = active_locale()
     candidates = Topic.objects.filter(slug=slug).select_related("locale")
     shown = next(
         iter(sorted(candidates, key=lambda topic: topic.locale_id != locale.pk)),
@@ -188,6 +188,21 @@ class NewsIndexPage(RoutableBasePage):
         return self.get_url(request) + self.reverse_subpage(
             f"topic_{feed_format}_feed", args=[topic.slug]
         )
+
+    def get_cached_paths(self):
+        """What a CDN forgets when this index's list changes (caching/invalidation.py).
+
+        The list, its feeds, and each topic's page and feeds. Filtered and
+        later pages of the list (?topic=, ?page=) cannot be named one by one;
+        a CDN keeps those only DJANGO_CDN_MAX_AGE seconds.
+        """
+        paths = ["/", self.reverse_subpage("rss_feed"), self.reverse_subpage("atom_feed")]
+        for slug in Topic.objects.values_list("slug", flat=True).distinct():
+            paths += [
+                self.reverse_subpage(route, args=[slug])
+                for route in ("topic", "topic_rss_feed", "topic_atom_feed")
+            ]
+        return paths
 
     @path("")
     def articles_listing(self, request):
@@ -376,15 +391,20 @@ class ArticlePage(BasePage):
 
     related_count = 3
 
-    def get_related_articles(self):
+    def get_related_articles(self, topics=None):
         """Other live articles of this index sharing a topic: most shared first, then newest."""
         return articles_sharing_topics(
-            self.get_parent(), self.topics.all(), self.related_count, exclude=self
+            self.get_parent(),
+            self.topics.all() if topics is None else topics,
+            self.related_count,
+            exclude=self,
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.get_related_articles()
+        # Read once: the tags under the title and the related articles both use them.
+        context["article_topics"] = list(self.topics.all())
+        context["related_articles"] = self.get_related_articles(context["article_topics"])
         return context
 
 

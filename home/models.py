@@ -13,6 +13,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from articles.models import latest_articles
+from caching.versions import cached_for_content
 from pages.mixins import BasePage
 from pages.models import body_field
 from stories.models import latest_stories
@@ -140,8 +141,17 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = self.get_latest_articles()
-        context["featured_stories"] = self.get_featured_stories()
+
+        def lists():
+            return self.get_latest_articles(), self.get_featured_stories()
+
+        if getattr(request, "is_preview", False):
+            # A preview shows the editor's unsaved choices, never a cached list.
+            latest, featured = lists()
+        else:
+            latest, featured = cached_for_content(f"home-lists:{self.pk}", lists)
+        context["latest_articles"] = latest
+        context["featured_stories"] = featured
         return context
 
 

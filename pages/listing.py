@@ -6,6 +6,8 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.http import urlencode
 
+from .routing import only_public
+
 
 def listing_queryset(model, ancestor):
     """Live, public pages of `model` below `ancestor` (so only its own site), ready to list.
@@ -15,9 +17,10 @@ def listing_queryset(model, ancestor):
     """
     image_fields = [field for field in ("listing_image", "image") if _has_field(model, field)]
     return (
-        model.objects.live()
-        .public()
-        .descendant_of(ancestor)
+        only_public(model.objects.live().descendant_of(ancestor))
+        # Cards never show a page's body; reading and parsing every body costs more
+        # than anything else in a listing.
+        .defer_streamfields()
         # Untranslated twins are labelled with their content's language.
         .select_related("alias_of__locale", *image_fields)
         .prefetch_related(*(f"{field}__renditions" for field in image_fields))

@@ -6,14 +6,17 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Site, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from caching.versions import caching_enabled
+
 from .blocks import BodyBlock
 from .colours import validate_brand_colour
 from .mixins import BasePage
+from .shared_parts import for_site_and_language
 
 HOME_PAGE = "home.HomePage"
 
@@ -240,6 +243,37 @@ class SiteSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.display_name
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings, read from the content cache when it is on (pages.shared_parts).
+
+        Every page reads them (name, colour, contact, links); they are kept as
+        plain field values until content changes (saving settings is a change)
+        and made into an unsaved-looking instance per request, so this costs
+        no query. Images and pages they point at are read only when asked for,
+        and what pages need of those is cached on its own (logo, share image).
+        """
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name) or not caching_enabled():
+            return super().for_request(request)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+
+        def build():
+            stored = cls.for_site(site)
+            return {
+                field.attname: getattr(stored, field.attname) for field in cls._meta.concrete_fields
+            }
+
+        site_settings = cls(**for_site_and_language(request, "site-settings", build))
+        site_settings._state.adding = False
+        site_settings._state.db = "default"
+        site_settings.site = site  # the request's own, so display_name reads no row
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     @property
     def display_name(self):

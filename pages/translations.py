@@ -11,7 +11,7 @@ wagtail-localize has started but nobody has translated a string of yet.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -21,6 +21,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from wagtail_localize.models import StringTranslation, Translation
+
+from caching.versions import cached_for_content, caching_enabled
 
 # Each hint is written in the language it offers, like the language names.
 LANGUAGE_HINTS = {"en": "Read this page in English", "es": "Ver esta página en español"}
@@ -49,10 +51,33 @@ def active_locale(request=None):
     cached = getattr(request, "_active_locale", None)
     if cached is not None and cached.language_code == language_code:
         return cached
-    locale = Locale.get_active()
+    locale_id = locale_ids().get(language_code) if caching_enabled() else None
+    if locale_id is not None:
+        locale = Locale(id=locale_id, language_code=language_code)
+    else:
+        locale = Locale.get_active()
     if request is not None:
         request._active_locale = locale
     return locale
+
+
+def locale_ids():
+    """{language code: Locale id} of every locale, kept with the content cache.
+
+    A locale's id never changes, and one added since is looked up the usual way.
+    """
+    return cached_for_content(
+        "locale-ids", lambda: dict(Locale.objects.values_list("language_code", "id"))
+    )
+
+
+def language_of(page):
+    """The language code of `page`, without reading its locale when the content cache knows it."""
+    if "locale" not in page._state.fields_cache and caching_enabled():
+        for language_code, locale_id in locale_ids().items():
+            if locale_id == page.locale_id:
+                return language_code
+    return page.locale.language_code
 
 
 def localized(page, request=None):
@@ -81,6 +106,17 @@ def _pages_in(value):
             yield from _pages_in(child)
 
 
+def _is_chosen_page_field(field):
+    """A page an editor chose in a field of the page's own (a button's target), not Wagtail's."""
+    return (
+        field.many_to_one
+        and field.concrete
+        and isinstance(field.related_model, type)
+        and issubclass(field.related_model, Page)
+        and field.name != "alias_of"
+    )
+
+
 def linked_page(target, page, request):
     """`target` in the reader's language, for a link on `page`.
 
@@ -96,6 +132,8 @@ def linked_page(target, page, request):
         if page is not None:
             for field in page._meta.get_fields():
                 if isinstance(field, StreamField):
+                    chosen.extend(_pages_in(getattr(page, field.name)))
+                elif _is_chosen_page_field(field):
                     chosen.extend(_pages_in(getattr(page, field.name)))
         cache = request._linked_pages = localized_pages(chosen, request)
     if target.pk in cache:
@@ -132,8 +170,13 @@ def _find_original(page):
     if page.alias_of_id is not None:
         source = page.alias_of
         return source.specific if source.locale_id != page.locale_id else None
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if language_of(page) == settings.LANGUAGE_CODE:
         return None  # the default language is what everything is translated from
+    if hasattr(page, "translation_job_source_locale"):
+        # Read with the page (with_translation_state): the same answer, no query.
+        if page.translation_job_source_locale is None or page.translation_started:
+            return None
+        return page.get_translation_or_none(page.translation_job_source_locale)
     strings_translated = StringTranslation.objects.filter(
         context__object_id=page.translation_key, locale_id=page.locale_id
     )
@@ -150,6 +193,26 @@ def _find_original(page):
     return page.get_translation_or_none(job.source.locale_id)
 
 
+def with_translation_state(pages):
+    """`pages` annotated with what _find_original asks wagtail-localize, in the same query.
+
+    translation_job_source_locale: the source language's locale of the page's
+    first translation job, or None; translation_started: whether any of its
+    strings has been translated in the page's language.
+    """
+    first_job = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
+    ).order_by("pk")
+    return pages.annotate(
+        translation_job_source_locale=Subquery(first_job.values("source__locale_id")[:1]),
+        translation_started=Exists(
+            StringTranslation.objects.filter(
+                context__object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+            )
+        ),
+    )
+
+
 def language_versions(page, request):
     """One LanguageVersion per site language, in settings order.
 
@@ -159,9 +222,15 @@ def language_versions(page, request):
     current_language = get_language()
     versions = {}
     if page is not None:
-        for version in page.get_translations(inclusive=True).live().select_related("locale"):
-            # The page being read is used as itself, so what is learnt about it is kept.
-            versions[version.locale.language_code] = page if version.pk == page.pk else version
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for version in with_translation_state(translations):
+            language_code = version.locale.language_code
+            if version.pk == page.pk:
+                # The page being read is used as itself, so what is learnt about it is kept.
+                page.translation_job_source_locale = version.translation_job_source_locale
+                page.translation_started = version.translation_started
+                version = page
+            versions[language_code] = version
     versions_home = None
     result = []
     for language_code, name in settings.LANGUAGES:
@@ -224,7 +293,7 @@ def shown_original(page):
     original = original_of(page)
     if original is not None:
         return original
-    return page if page.locale.language_code != get_language() else None
+    return page if language_of(page) != get_language() else None
 
 
 def page_languages(page, request):
@@ -273,10 +342,21 @@ def in_reader_language(snippets, request=None, queryset=None):
         caches = {}
         if request is not None:
             request._snippets_in_reader_language = caches
+    if all(item.locale_id == locale.pk for item in snippets):
+        return snippets  # already in the language being read: each is its own translation
     key = (model._meta.label, locale.pk)
     if key not in caches:
         if queryset is None:
-            queryset = model._default_manager.all()
-        caches[key] = {item.translation_key: item for item in queryset.filter(locale=locale)}
+            # A shared part of every page in this language (retired when a
+            # snippet is saved, caching/invalidation.py).
+            caches[key] = cached_for_content(
+                f"snippets-in-language:{model._meta.label}:{locale.pk}",
+                lambda: {
+                    item.translation_key: item
+                    for item in model._default_manager.filter(locale=locale)
+                },
+            )
+        else:
+            caches[key] = {item.translation_key: item for item in queryset.filter(locale=locale)}
     translations = caches[key]
     return [translations.get(item.translation_key, item) for item in snippets]

@@ -2,7 +2,7 @@
 
 from io import StringIO
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 
@@ -23,7 +23,7 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        cache.clear()
+        clear_caches()
         content_locales()
         welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
         output = StringIO()
@@ -32,19 +32,25 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
+        clear_caches()
+
+
+def clear_caches():
+    for cache in caches.all():
         cache.clear()
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def fresh_cache():
-    """An empty cache before and after the test.
+    """Every test starts with empty caches (default, renditions).
 
     Renditions are cached by image id, and ids come round again after a
-    rollback, so a test that checks image addresses starts from nothing.
+    rollback; cached pages are keyed by address, and a rolled-back database
+    serves other content at the same addresses.
     """
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -530,7 +530,7 @@ def test_dates_follow_the_language_being_read(client, demo):
 @pytest.mark.django_db
 def test_pages_do_not_vary_by_the_browsers_language(client, demo):
     """Caches keep one copy of each page: its language comes from the address alone."""
-    for path in ("/", "/es/", "/es/noticias/", "/no-such-page/"):
+    for path in ("/", "/es/", "/es/noticias/", "/no-such-page/", "/sitemap.xml", "/search/?q=ley"):
         response = client.get(path, HTTP_HOST=ALLIANCE_HOST, HTTP_ACCEPT_LANGUAGE="es")
         assert "accept-language" not in response.get("Vary", "").lower(), path
         expected = "es" if path.startswith("/es/") else "en"

@@ -82,7 +82,11 @@ INSTALLED_APPS = [
     "partners",
     "newsletter",
     "operations",
+    # Whole-page cache and its instant invalidation (issue 8).
+    "caching",
     "wagtail.contrib.forms",
+    # CDN purge on publish, when WAGTAILFRONTENDCACHE is configured (issue 8).
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -133,6 +137,10 @@ MIDDLEWARE = [
     # Serves collected static files with far-future cache headers, so a
     # container needs no separate web server for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole anonymous pages from the shared cache (issue 8, caching/middleware.py):
+    # inside the header middleware so every copy gets fresh security headers,
+    # before sessions so a hit touches no database.
+    "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL: Spanish under /es/, English unprefixed. Never
     # redirects by the browser's language (the page offers a hint instead).
@@ -141,6 +149,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The site and its home page in this language from the content cache, so
+    # routing a page starts without queries (issue 8, pages/routing.py).
+    "pages.routing.SiteRootMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as its docs ask: turns a locked-out sign-in into the lockout page (issue 7).
@@ -227,10 +238,13 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Security headers (issue 7) ---
 # Content-Security-Policy of every public page (Django's CSP middleware). Scripts
-# only from this origin or carrying the request's nonce (`{% csp_nonce_attr %}`),
-# never inline or eval'd; styles only from stylesheets (no `style=` anywhere);
-# nothing framed but the video players of the video block; the site framed by
-# nobody. The admin and previews get their own policy: alliance_site/security.py.
+# only from this origin, never inline or eval'd. Public templates load script
+# files only, so the header names no nonce and a page can be cached whole and
+# served to anyone (issue 8); the nonce stays available (`{% csp_nonce_attr %}`)
+# for a page that is never cached, and appears in the header only when used.
+# Styles only from stylesheets (no `style=` anywhere); nothing framed but
+# the video players of the video block; the site framed by nobody. The admin
+# and previews get their own policy: alliance_site/security.py.
 # Tested in tests/test_security_headers.py and, in Chromium, tests/browser/test_csp.py.
 # The players EmbedBlock's oEmbed HTML frames (YouTube and Vimeo only).
 CSP_VIDEO_PLAYER_ORIGINS = [
@@ -376,3 +390,79 @@ REQUEST_MAX_BODY_SIZE = 30 * 1024 * 1024
 # object storage; PDFs open in the browser, every other type downloads.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+
+# --- Caching and scale-out (issue 8; docs/scaling.md) ---
+# With REDIS_URL every worker and container shares one cache: whole pages,
+# the site header and footer, image renditions' database rows, and the
+# content version that retires all of them the moment content changes
+# (caching/versions.py). django-redis, unlike Django's own Redis backend,
+# turns an outage into cache misses (IGNORE_EXCEPTIONS): slower, never a 500.
+# Without REDIS_URL each process keeps its own small in-memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHE_KEY_PREFIX = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "alliance").strip()
+if REDIS_URL:
+    _redis_options = {
+        "IGNORE_EXCEPTIONS": True,
+        # An unreachable Redis costs each request at most this, not a hang.
+        "SOCKET_CONNECT_TIMEOUT": env_float("REDIS_TIMEOUT", 0.5),
+        "SOCKET_TIMEOUT": env_float("REDIS_TIMEOUT", 0.5),
+    }
+    CACHES = {
+        alias: {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
+            "OPTIONS": _redis_options,
+        }
+        for alias in ("default", "renditions")
+    }
+    # Each outage is logged once per request as a warning, not raised.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"{CACHE_KEY_PREFIX}-{alias}",
+        }
+        for alias in ("default", "renditions")
+    }
+# Sessions (editors' sign-ins) stay in the database, which every instance
+# shares and which survives a cache flush or a Redis restart.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Whole anonymous pages and shared page parts are cached only where every
+# process sees the same content version: with Redis. A per-process cache
+# would keep a page another worker's publish had replaced (the scheduler is
+# another process too). DJANGO_CONTENT_CACHE=on forces it, e.g. for one worker.
+CONTENT_CACHE_ENABLED = env_bool("DJANGO_CONTENT_CACHE", default=bool(REDIS_URL))
+# The longest a cached page lives unpublished-into: pages that change with
+# time alone (upcoming events) are at most this old.
+CONTENT_CACHE_SECONDS = env_int("DJANGO_CONTENT_CACHE_SECONDS", 600)
+# What a CDN or proxy may do with anonymous pages: keep them CDN_MAX_AGE
+# seconds and serve a stale copy while it refetches for CDN_STALE_SECONDS.
+# Browsers always revalidate (max-age=0), so a reader never holds an old page.
+CDN_MAX_AGE = env_int("DJANGO_CDN_MAX_AGE", 60)
+CDN_STALE_SECONDS = env_int("DJANGO_CDN_STALE_SECONDS", 600)
+# A CDN or caching proxy in front is told to purge a page, the pages listing
+# it and the sitemap the moment it is published, unpublished, moved or
+# deleted (caching/invalidation.py), when one of these is set:
+# FRONTEND_CACHE_PURGE_URLS (Varnish, nginx or Squid accepting PURGE; comma-
+# separated), CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN, or
+# CLOUDFRONT_DISTRIBUTION_ID (with AWS credentials in boto3's usual variables).
+WAGTAILFRONTENDCACHE = {}
+for _number, _location in enumerate(env_list("FRONTEND_CACHE_PURGE_URLS")):
+    WAGTAILFRONTENDCACHE[f"proxy{_number}"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": _location,
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID", "").strip():
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"].strip(),
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", "").strip(),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "").strip():
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"].strip(),
+    }
+# --- end caching and scale-out ---

@@ -1,7 +1,11 @@
 """Helpers for templates that show articles and their topics."""
 
+from dataclasses import dataclass
+
 from django import template
 
+from pages.routing import only_public
+from pages.shared_parts import for_site_and_language
 from pages.templatetags.site_tags import site_root
 from pages.translations import in_reader_language
 
@@ -10,17 +14,42 @@ from ..models import NewsIndexPage
 register = template.Library()
 
 
+@dataclass(frozen=True)
+class NewsIndexAddress:
+    """What other pages need of the site's news index: its title and addresses (no query)."""
+
+    title: str
+    url: str
+
+    def _below(self, name, *args):
+        return self.url + NewsIndexPage.get_resolver().reverse(name, *args)
+
+    def topic_url(self, topic, request=None):
+        return self._below("topic", topic.slug)
+
+    def feed_url(self, feed_format, topic=None, request=None):
+        if topic is None:
+            return self._below(f"{feed_format}_feed")
+        return self._below(f"topic_{feed_format}_feed", topic.slug)
+
+
 def news_index_for(request):
-    """The live news index of the site and language being read, or None (once per request)."""
-    root = site_root(request)
-    cached = getattr(request, "_news_index", None)
-    if cached is None or cached[0] != root:
+    """The live news index of the site and language being read, as a NewsIndexAddress, or None.
+
+    The same for every page of the site and language, so kept with its shared parts.
+    """
+
+    def build():
+        root = site_root(request)
         index = None
         if root is not None:
-            index = NewsIndexPage.objects.live().public().descendant_of(root).first()
-        cached = (root, index)
-        request._news_index = cached
-    return cached[1]
+            index = only_public(NewsIndexPage.objects.live().descendant_of(root)).first()
+        if index is None:
+            return {"index": None}
+        return {"index": {"title": index.title, "url": index.get_url(request)}}
+
+    found = for_site_and_language(request, "news-index", build)["index"]
+    return NewsIndexAddress(**found) if found else None
 
 
 @register.simple_tag(takes_context=True)
@@ -43,11 +72,10 @@ def topic_links(context, topics):
     request = context.get("request")
     named = in_reader_language(topics, request)
     index = news_index_for(request) if request is not None else None
-    index_url = index.get_url(request) if index else None
     return [
         (
             topic.name,
-            index_url + index.reverse_subpage("topic", args=[topic.slug]) if index else None,
+            index.topic_url(topic) if index else None,
         )
         for topic in named
     ]

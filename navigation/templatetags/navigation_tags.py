@@ -2,7 +2,8 @@
 
 from django import template
 
-from pages.templatetags.site_tags import site_root
+from pages.shared_parts import for_site_and_language
+from pages.templatetags.site_tags import site_root, site_root_address
 from pages.translations import localized, localized_pages
 
 from ..models import Footer, MainMenu
@@ -33,6 +34,27 @@ def _resolve_links(links, request):
     return resolved
 
 
+def _menu_links(request):
+    """[(address, words, tree path)] of the site's main sections in this language (shared part)."""
+
+    def build():
+        menu = MainMenu.for_request(request)
+        if menu is not None:
+            return [
+                (url, label, target.path if target else "")
+                for url, label, target in _resolve_links(menu.links, request)
+            ]
+        root = site_root(request)
+        if root is None:
+            return []
+        return [
+            (item.get_url(request), item.title, item.path)
+            for item in root.get_children().live().public().in_menu()
+        ]
+
+    return for_site_and_language(request, "main-menu", build)
+
+
 def menu_items(request, current=None):
     """(address, words, aria-current value) of the site's main sections in this language.
 
@@ -42,36 +64,26 @@ def menu_items(request, current=None):
     """
     current_path = getattr(current, "path", "")
 
-    def current_state(item):
-        if current_path == item.path:
+    def current_state(path):
+        if not path or not current_path:
+            return ""
+        if current_path == path:
             return "page"
-        return "true" if current_path and current_path.startswith(item.path) else ""
+        return "true" if current_path.startswith(path) else ""
 
-    menu = MainMenu.for_request(request)
-    if menu is not None:
-        return [
-            (url, label, current_state(target) if target else "")
-            for url, label, target in _resolve_links(menu.links, request)
-        ]
-    root = site_root(request)
-    if root is None:
-        return []
-    return [
-        (item.get_url(request), item.title, current_state(item))
-        for item in root.get_children().live().public().in_menu()
-    ]
+    return [(url, label, current_state(path)) for url, label, path in _menu_links(request)]
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     """The header menu: home, then the site's main sections."""
     request = context["request"]
-    root = site_root(request)
+    root = site_root_address(request)
     current = context.get("page")
     return {
-        "root_url": root.get_url(request) if root else "/",
+        "root_url": root["url"] if root else "/",
         "items": menu_items(request, current),
-        "is_home": bool(current and root and getattr(current, "pk", None) == root.pk),
+        "is_home": bool(current and root and getattr(current, "pk", None) == root["pk"]),
     }
 
 
@@ -86,17 +98,22 @@ def site_footer(context):
     """This site's Footer snippet in this language, plus contact details from settings."""
     request = context["request"]
     site_settings = context["settings"]["pages"]["SiteSettings"]
-    footer = Footer.for_request(request)
-    links = []
-    if footer is not None:
-        links = [(url, label) for url, label, _page in _resolve_links(footer.links, request)]
-    privacy = localized(site_settings.privacy_page, request)
-    if privacy is not None and privacy.live:
-        privacy_url = privacy.get_url(request)
-        if all(url != privacy_url for url, _label in links):
-            links.append((privacy_url, privacy.title))
+
+    def build():
+        footer = Footer.for_request(request)
+        links = []
+        if footer is not None:
+            links = [(url, label) for url, label, _page in _resolve_links(footer.links, request)]
+        privacy = localized(site_settings.privacy_page, request)
+        if privacy is not None and privacy.live:
+            privacy_url = privacy.get_url(request)
+            if all(url != privacy_url for url, _label in links):
+                links.append((privacy_url, privacy.title))
+        return {"tagline": footer.tagline if footer else "", "links": links}
+
+    footer = for_site_and_language(request, "footer", build)
     return {
         "site_settings": site_settings,
-        "tagline": footer.tagline if footer else "",
-        "links": links,
+        "tagline": footer["tagline"],
+        "links": footer["links"],
     }

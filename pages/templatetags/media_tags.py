@@ -11,6 +11,7 @@ Every later one, and every small one (logos), loads lazily, so phones on slow
 connections fetch only what they scroll to.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django import template
@@ -19,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
+
+from caching.versions import cached_for_content
 
 register = template.Library()
 
@@ -82,14 +85,22 @@ def responsive_picture(context, image, role, alt=None, **attributes):
     if not image:
         return ""
     image_role = IMAGE_ROLES[role]
-    renditions = get_renditions_or_not_found(image, _filter_specs(image_role))
     html_attributes = {
         "alt": image.default_alt_text if alt is None else alt,
         "sizes": image_role.sizes,
         **_loading_attributes(context.get("request"), image_role),
         **{name.replace("_", "-"): value for name, value in attributes.items() if value},
     }
-    return Picture(renditions, html_attributes).__html__()
+
+    def build():
+        renditions = get_renditions_or_not_found(image, _filter_specs(image_role))
+        return Picture(renditions, html_attributes).__html__()
+
+    # Finding a dozen renditions and writing their srcsets is the costliest
+    # part of a page after its queries; the result changes only when the
+    # image does (saving an image retires it, caching/invalidation.py).
+    described = repr((image.pk, role, sorted(html_attributes.items())))
+    return cached_for_content(f"picture:{hashlib.sha256(described.encode()).hexdigest()}", build)
 
 
 @register.filter

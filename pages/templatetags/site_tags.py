@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from pages import translations
+from pages.shared_parts import for_site_and_language
 
 register = template.Library()
 
@@ -25,6 +26,39 @@ def site_root(request):
     return cached[1]
 
 
+def site_root_address(request):
+    """{"pk", "url", "depth"} of this site's home page in the language being read, or None.
+
+    Shared by every page of the site and language (pages.shared_parts), so the
+    header and breadcrumbs need not look the home page up.
+    """
+
+    def build():
+        root = site_root(request)
+        if root is None:
+            return {"root": None}
+        return {"root": {"pk": root.pk, "url": root.get_url(request), "depth": root.depth}}
+
+    return for_site_and_language(request, "site-root", build)["root"]
+
+
+@register.simple_tag(takes_context=True)
+def site_logo_url(context):
+    """`{% site_logo_url as logo_url %}`: the site's logo, a 96 px PNG (favicon, header), or "".
+
+    The same on every page of the site, so kept with its shared parts.
+    """
+    request = context["request"]
+
+    def build():
+        from pages.models import SiteSettings
+
+        logo = SiteSettings.for_request(request).logo
+        return {"url": logo.get_rendition("fill-96x96|format-png").url if logo else ""}
+
+    return for_site_and_language(request, "logo", build)["url"]
+
+
 @register.simple_tag(takes_context=True)
 def localized(context, page):
     """`{% localized page as target %}`: the page in the language being read (see translations)."""
@@ -39,8 +73,8 @@ def localized(context, page):
 @register.simple_tag(takes_context=True)
 def home_url(context):
     """The address of this site's home page in the language being read."""
-    root = site_root(context["request"])
-    return root.get_url(context["request"]) if root else "/"
+    root = site_root_address(context["request"])
+    return root["url"] if root else "/"
 
 
 def trail_to(page, request):
@@ -50,12 +84,19 @@ def trail_to(page, request):
     JSON-LD show the same trail. Sections still in draft are left out rather
     than linking to a 404.
     """
-    root = site_root(request)
-    if root is None or not hasattr(page, "depth") or page.depth <= root.depth:
+    root = site_root_address(request)
+    if root is None or not hasattr(page, "depth") or page.depth <= root["depth"]:
         return []
     trails = request.__dict__.setdefault("_trails", {})
     if page.pk not in trails:
-        trails[page.pk] = list(page.get_ancestors().filter(depth__gte=root.depth).live())
+        # The page being served was found with its ancestors (pages.routing).
+        walked = getattr(request, "_route_parents", {}).get(page.pk)
+        if walked is not None:
+            trails[page.pk] = [
+                ancestor for ancestor in walked if ancestor.depth >= root["depth"] and ancestor.live
+            ]
+        else:
+            trails[page.pk] = list(page.get_ancestors().filter(depth__gte=root["depth"]).live())
     return trails[page.pk]
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django import template
+from django.db.models import QuerySet
 from django.utils.html import format_html
 
 from pages.translations import active_locale, in_reader_language
@@ -32,6 +33,25 @@ def _people_with_photos():
     return Person.objects.select_related("locale", "photo").prefetch_related("photo__renditions")
 
 
+def credits_with_people(credits, request=None):
+    """The rows of `credits` (a queryset) with their people and photos, read once per request.
+
+    The byline and the article's JSON-LD both name its authors.
+    """
+    if not isinstance(credits, QuerySet):  # a preview's unsaved rows
+        return list(credits)
+    credits = credits.select_related("person__locale", "person__photo").prefetch_related(
+        "person__photo__renditions"
+    )
+    if request is None:
+        return list(credits)
+    read = request.__dict__.setdefault("_credits_with_people", {})
+    key = str(credits.query)
+    if key not in read:
+        read[key] = list(credits)
+    return read[key]
+
+
 @register.simple_tag(takes_context=True)
 def localized_people(context, credits):
     """The people `credits` point at (an article's authors, a story's subjects), in order.
@@ -41,8 +61,12 @@ def localized_people(context, credits):
     mistake is shown once.
     """
     request = context.get("request")
-    credits = list(credits)
-    people = _people_with_photos().in_bulk({credit.person_id for credit in credits})
+    if isinstance(credits, QuerySet):
+        credits = credits_with_people(credits, request)
+        people = {credit.person_id: credit.person for credit in credits}
+    else:  # a preview's unsaved rows
+        credits = list(credits)
+        people = _people_with_photos().in_bulk({credit.person_id for credit in credits})
     ordered, seen = [], set()
     for credit in credits:
         if credit.person_id in people and credit.person_id not in seen:

@@ -24,7 +24,9 @@ from wagtail.models import Locale, Site
 
 from pages import translations
 from pages.models import SiteSettings
+from pages.shared_parts import for_site_and_language
 from pages.templatetags.site_tags import site_root, trail_to
+from people.templatetags.people_tags import credits_with_people
 
 register = template.Library()
 
@@ -115,18 +117,33 @@ def _site_description(request, page, language_code):
     return _plain(home.search_description) or _own_description(home.specific)
 
 
-def _share_image(page, site_settings):
+def _share_image(page, site_settings, request):
+    """(address, width, height, alt) of the picture a shared link shows, or None.
+
+    The page's own picture, else the site's default share image, which is
+    the same on every page of the site and so is kept with its shared parts.
+    """
     get_social_image = getattr(page, "get_social_image", None)
-    image = (get_social_image() if get_social_image else None) or (
-        site_settings.default_social_image if site_settings else None
-    )
-    if image is None:
+    own = get_social_image() if get_social_image else None
+    if own is not None:
+        return _share_rendition(own)
+    if site_settings is None or request is None:
         return None
+
+    def build():
+        image = site_settings.default_social_image
+        return {"image": _share_rendition(image) if image is not None else None}
+
+    found = for_site_and_language(request, "default-share-image", build)["image"]
+    return tuple(found) if found else None
+
+
+def _share_rendition(image):
     try:
         rendition = image.get_rendition(SHARE_IMAGE_SPEC)
     except SourceImageIOError:
         return None  # the file is missing: no image beats a broken one
-    return rendition, image.default_alt_text
+    return (rendition.url, rendition.width, rendition.height, image.default_alt_text)
 
 
 def _twitter_handle(x_url):
@@ -165,12 +182,10 @@ def _build_page_seo(context, page):
         or _own_description(shown)
         or _site_description(request, shown, language_code)
     )
-    image = _share_image(shown, site_settings)
+    image = _share_image(shown, site_settings, request)
     if image is not None:
-        rendition, alt = image
-        image = ShareImage(
-            request.build_absolute_uri(rendition.url), rendition.width, rendition.height, alt
-        )
+        url, width, height, alt = image
+        image = ShareImage(request.build_absolute_uri(url), width, height, alt)
     get_listing_title = getattr(shown, "get_listing_title", None)
     return PageSeo(
         page=shown,
@@ -268,6 +283,20 @@ def _absolute_page_url(request, page):
     return request.build_absolute_uri(page.get_url(request))
 
 
+def _organisation_logo_url(request, site_settings):
+    """The logo's address for JSON-LD, or "": the same on every page of the site (shared part)."""
+
+    def build():
+        if not site_settings.logo:
+            return {"url": ""}
+        try:
+            return {"url": site_settings.logo.get_rendition(LOGO_SPEC).url}
+        except SourceImageIOError:
+            return {"url": ""}
+
+    return for_site_and_language(request, "organisation-logo", build)["url"]
+
+
 def _organisation(request, site_settings, home, description=""):
     home_url = _absolute_page_url(request, home)
     organisation = {
@@ -276,13 +305,9 @@ def _organisation(request, site_settings, home, description=""):
         "name": site_settings.display_name,
         "url": home_url,
     }
-    if site_settings.logo:
-        try:
-            logo = site_settings.logo.get_rendition(LOGO_SPEC)
-        except SourceImageIOError:
-            logo = None
-        if logo is not None:
-            organisation["logo"] = request.build_absolute_uri(logo.url)
+    logo_url = _organisation_logo_url(request, site_settings)
+    if logo_url:
+        organisation["logo"] = request.build_absolute_uri(logo_url)
     if description:
         organisation["description"] = description
     same_as = [url for _name, url in site_settings.social_links]
@@ -291,16 +316,16 @@ def _organisation(request, site_settings, home, description=""):
     return organisation
 
 
-def _authors(page, publisher):
+def _authors(page, publisher, request):
     people, seen = [], set()
-    for credit in page.authors.select_related("person"):
+    for credit in credits_with_people(page.authors.all(), request):
         if credit.person_id not in seen:  # someone listed twice is named once, as in the byline
             seen.add(credit.person_id)
             people.append({"@type": "Person", "name": credit.person.name})
     return people or [publisher]
 
 
-def _news_article(seo, publisher):
+def _news_article(seo, publisher, request):
     article = seo.page
     published = article.publication_date
     modified = article.last_published_at
@@ -318,7 +343,7 @@ def _news_article(seo, publisher):
         "datePublished": published.isoformat(),
         "dateModified": date_modified,
         "inLanguage": seo.language_code,
-        "author": _authors(article, publisher),
+        "author": _authors(article, publisher, request),
         "publisher": publisher,
     }
     if seo.description:
@@ -366,7 +391,7 @@ def structured_data_for(context, page):
         return [_organisation(request, site_settings, home, seo.description)]
     items = []
     if seo.page._meta.label_lower in NEWS_ARTICLE_MODELS:
-        items.append(_news_article(seo, _organisation(request, site_settings, home)))
+        items.append(_news_article(seo, _organisation(request, site_settings, home), request))
     # A page type that describes itself (an event) does so without seo importing its app.
     own_structured_data = getattr(seo.page, "structured_data", None)
     if callable(own_structured_data):

@@ -100,7 +100,7 @@ def test_public_pages_of_both_sites_run_without_a_violation(live_server, browser
                 visited += 1
         visitor.goto(base + "/no-such-page/")
         visitor.wait_for_load_state("networkidle")
-        # The hint's script ran (the sites' one script, loaded with the nonce).
+        # The hint's script ran (the sites' one script, a file allowed by 'self').
         visitor.goto(base + "/")
         expect(visitor.locator("[data-language-hint='es']")).to_be_visible()
     context.close()
