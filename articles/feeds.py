@@ -187,8 +187,10 @@ def lead_image_enclosures(request, article):
     try:
         rendition = image.get_rendition(ENCLOSURE_FILTER)
         size = rendition.file.size
-    except OSError:
-        # A missing file costs this item its picture, not every reader the feed.
+    except Exception:  # noqa: BLE001
+        # A missing file, or a media bucket that does not answer (its client
+        # raises its own errors, not OSError), costs this item its picture,
+        # not every reader the feed.
         return []
     url = request.build_absolute_uri(rendition.url)
     return [feedgenerator.Enclosure(url, str(size), "image/jpeg")]

@@ -466,3 +466,72 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "").strip():
         "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"].strip(),
     }
 # --- end caching and scale-out ---
+
+# --- Shared media (issue 8) ---
+# Instances cannot share one disk, so with AWS_STORAGE_BUCKET_NAME set every
+# upload (original images, renditions, documents) goes to that S3-compatible
+# bucket instead of MEDIA_ROOT: AWS S3, or MinIO, Cloudflare R2, Backblaze B2…
+# through AWS_S3_ENDPOINT_URL. Without it nothing changes: files on local disk.
+# boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an instance
+# role) from the environment itself, so no secret passes through settings.
+# - Images: browsers fetch renditions straight from the bucket, or from the CDN
+#   named by AWS_S3_CUSTOM_DOMAIN, at plain addresses that never expire (no
+#   signed query string), so a cached page's pictures keep working. Grant
+#   anonymous read on <prefix>/images/ and <prefix>/original_images/ only, as
+#   the /media/ route does locally (compose.yaml's minio-setup does this).
+# - Documents stay private in the bucket: Wagtail's serve view
+#   (WAGTAILDOCS_SERVE_METHOD above) checks collection privacy, then streams them.
+# - Renditions are drawn once per installation: each is a database row naming
+#   its file (also kept in the shared "renditions" cache), and an instance
+#   that finds the row builds the address from it without touching the bucket.
+# A file is never overwritten: a second upload named the same gets a suffix.
+# The media origin joins img-src in the public CSP (production keeps it).
+CSP_MEDIA_ORIGINS = []
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    import re
+    from urllib.parse import urlsplit
+
+    _s3_endpoint_url = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip().rstrip("/")
+    _s3_region = os.environ.get("AWS_S3_REGION_NAME", "").strip()
+    _s3_custom_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip().strip("/")
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                # A prefix, so one bucket can hold other things (or several sites' media).
+                "location": os.environ.get("AWS_LOCATION", "media").strip().strip("/"),
+                "endpoint_url": _s3_endpoint_url or None,
+                "region_name": _s3_region or None,
+                "custom_domain": _s3_custom_domain or None,
+                "querystring_auth": False,
+                "file_overwrite": False,
+                # Objects stay private unless the bucket's policy says otherwise.
+                "default_acl": None,
+                # A deleted picture leaves browsers and CDNs within a day.
+                "object_parameters": {"CacheControl": "public, max-age=86400"},
+            },
+        },
+    }
+    # The address browsers load images from, as django-storages builds it:
+    # the CDN, else the endpoint (path-style), else AWS's bucket host (or
+    # path-style on AWS's endpoint for a name that cannot be a host name).
+    if _s3_custom_domain:
+        _media_origin = "https://" + _s3_custom_domain.split("/")[0]
+    elif _s3_endpoint_url:
+        _endpoint = urlsplit(_s3_endpoint_url)
+        _media_origin = f"{_endpoint.scheme}://{_endpoint.netloc}"
+    elif re.fullmatch(r"[a-z0-9][a-z0-9-]{1,61}[a-z0-9]", AWS_STORAGE_BUCKET_NAME):
+        _media_origin = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    else:
+        # boto3 falls back on AWS_DEFAULT_REGION; us-east-1 is AWS's global endpoint.
+        _region = _s3_region or os.environ.get("AWS_DEFAULT_REGION", "").strip()
+        _regional = f".{_region}" if _region not in ("", "us-east-1", "aws-global") else ""
+        _media_origin = f"https://s3{_regional}.amazonaws.com"
+    CSP_MEDIA_ORIGINS = [_media_origin]
+    SECURE_CSP = {**SECURE_CSP, "img-src": [*SECURE_CSP["img-src"], *CSP_MEDIA_ORIGINS]}
+    # No file is on this machine's disk to serve.
+    SERVE_MEDIA = False
+# --- end shared media ---

@@ -1,0 +1,355 @@
+"""Media in an S3-compatible bucket, so every instance of the site sees the same files.
+
+The bucket is moto's in-process S3 (`mock_aws`); the storage settings are the
+ones base.py builds from the environment (`AWS_STORAGE_BUCKET_NAME` etc.),
+executed afresh with runpy rather than copied here, so the tests follow the code.
+"""
+
+import io
+import json
+import os
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import caches
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+import boto3
+import pytest
+from bs4 import BeautifulSoup
+from moto import mock_aws
+from PIL import Image as PILImage
+from storages.backends.s3 import S3Storage
+
+from tests.factories import make_article, make_image, make_news_index, make_site
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BASE_SETTINGS = PROJECT_ROOT / "alliance_site" / "settings" / "base.py"
+BUCKET = "alliance-media"
+CDN_DOMAIN = "media.learningalliance.example"
+FAKE_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+}
+
+
+def base_settings_for(monkeypatch, **environment):
+    """base.py's settings as they come out with `environment` and no other storage variable."""
+    for name in list(os.environ):
+        if name.startswith("AWS_"):
+            monkeypatch.delenv(name)
+    for name, value in {**FAKE_CREDENTIALS, **environment}.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(BASE_SETTINGS))
+
+
+def bucket_keys():
+    listing = boto3.client("s3").list_objects_v2(Bucket=BUCKET)
+    return sorted(item["Key"] for item in listing.get("Contents", []))
+
+
+def clear_caches():
+    """What a fresh instance starts with: nothing cached in this process."""
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+
+
+@pytest.fixture(params=["bucket address", "CDN domain"])
+def shared_media(request, monkeypatch, db):
+    """The site configured for the bucket, as an operator's environment would configure it.
+
+    Yields the origin pictures are expected to load from.
+    """
+    environment = {"AWS_STORAGE_BUCKET_NAME": BUCKET}
+    if request.param == "CDN domain":
+        environment["AWS_S3_CUSTOM_DOMAIN"] = CDN_DOMAIN
+    configured = base_settings_for(monkeypatch, **environment)
+    with mock_aws():
+        boto3.client("s3").create_bucket(Bucket=BUCKET)
+        clear_caches()
+        with override_settings(
+            STORAGES={**settings.STORAGES, "default": configured["STORAGES"]["default"]},
+            SECURE_CSP=configured["SECURE_CSP"],
+            SERVE_MEDIA=configured["SERVE_MEDIA"],
+        ):
+            yield configured["CSP_MEDIA_ORIGINS"][0]
+        clear_caches()
+
+
+def test_the_configured_origin_is_the_bucket_or_the_cdn(shared_media):
+    """Guards the fixture: each parameter really is a different public address."""
+    assert shared_media in (f"https://{BUCKET}.s3.amazonaws.com", f"https://{CDN_DOMAIN}")
+
+
+def test_an_image_uploaded_in_the_admin_lands_in_the_bucket(shared_media, client):
+    editor = get_user_model().objects.create_superuser("mediaeditor", "m@example.org", "pw")
+    client.force_login(editor)
+
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Forum",
+            "description": "Parents at a forum in Gallup",
+            "file": SimpleUploadedFile("forum.png", _png()),
+        },
+    )
+
+    assert response.status_code == 302, response.content[:500]
+    image = get_image_model().objects.get(title="Forum")
+    assert f"media/{image.file.name}" in bucket_keys()
+    assert image.file.name.startswith("original_images/forum")
+
+
+def test_a_second_upload_with_the_same_name_does_not_replace_the_first(shared_media):
+    first = make_image(title="forum")
+    second = make_image(title="forum")
+
+    assert first.file.name != second.file.name
+    assert {f"media/{first.file.name}", f"media/{second.file.name}"} <= set(bucket_keys())
+
+
+def _png():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 36), "#336699").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _article_with_a_picture():
+    site = make_site()
+    index = make_news_index(site.root_page)
+    lead = make_image(alt_text="Students reading together in a library", size=(1600, 900))
+    return make_article(index, title="Survey results", image=lead)
+
+
+def _picture_addresses(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    pictures = soup.select("main picture")
+    assert pictures, "the article shows no picture"
+    return [
+        address.strip().split(" ")[0]
+        for picture in pictures
+        for source in [picture.img, *picture.select("source")]
+        for address in [source.get("src") or "", *(source.get("srcset") or "").split(",")]
+        if address.strip()
+    ]
+
+
+def test_a_page_shows_pictures_from_the_bucket_and_its_csp_allows_them(shared_media, client):
+    article = _article_with_a_picture()
+
+    response = client.get(article.url)
+
+    assert response.status_code == 200
+    addresses = _picture_addresses(response)
+    for address in addresses:
+        assert address.startswith(f"{shared_media}/media/images/"), address
+        # A plain address: nothing expires, so a cached page keeps its pictures.
+        assert "?" not in address
+    keys = set(bucket_keys())
+    for address in addresses:
+        assert urlsplit(address).path.removeprefix(f"/{BUCKET}").lstrip("/") in keys
+    image_sources = next(
+        directive.split()[1:]
+        for directive in response["Content-Security-Policy"].split(";")
+        if directive.split()[0] == "img-src"
+    )
+    assert shared_media in image_sources
+
+
+def test_renditions_are_drawn_once_and_reused_by_a_fresh_instance(
+    shared_media, client, monkeypatch
+):
+    """Another instance (empty caches, images loaded anew) finds the pictures, draws none again."""
+    Image = get_image_model()
+    Rendition = Image.get_rendition_model()
+    article = _article_with_a_picture()
+    first = client.get(article.url)
+    renditions_made = Rendition.objects.count()
+    files_stored = bucket_keys()
+    assert renditions_made >= 3  # AVIF, WebP and JPEG at least
+
+    clear_caches()
+
+    def redrawn(*args, **kwargs):
+        raise AssertionError("a rendition was drawn again")
+
+    monkeypatch.setattr(Image, "generate_rendition_file", redrawn)
+    second = client.get(article.url)
+
+    assert second.status_code == 200
+    assert _picture_addresses(second) == _picture_addresses(first)
+    assert Rendition.objects.count() == renditions_made
+    assert bucket_keys() == files_stored
+
+
+def _document(collection=None, content=b"Board minutes, March"):
+    Document = get_document_model()
+    document = Document(title="Minutes", collection=collection or Collection.get_first_root_node())
+    document.file.save("minutes.txt", ContentFile(content), save=True)
+    return document
+
+
+def test_a_document_is_streamed_from_the_bucket_by_wagtails_view(shared_media, client):
+    document = _document()
+    assert f"media/{document.file.name}" in bucket_keys()
+
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"Board minutes, March"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    # The view streams the file itself; it never sends the visitor to the bucket.
+    assert document.url.startswith("/documents/")
+
+
+def test_a_private_document_stays_private(shared_media, client):
+    root = Collection.get_first_root_node()
+    board = root.add_child(name="Board only")
+    CollectionViewRestriction.objects.create(
+        collection=board, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = _document(collection=board, content=b"Confidential board minutes")
+
+    anonymous = client.get(document.url)
+
+    assert anonymous.status_code == 302
+    assert "/login/" in anonymous["Location"]
+    # Nor is the object itself readable by anyone: no public grant in the bucket.
+    acl = boto3.client("s3").get_object_acl(Bucket=BUCKET, Key=f"media/{document.file.name}")
+    grantees = [grant["Grantee"].get("URI", "") for grant in acl["Grants"]]
+    assert not any(uri.endswith(("/AllUsers", "/AuthenticatedUsers")) for uri in grantees)
+
+    staff = get_user_model().objects.create_superuser("boardmember", "b@example.org", "pw")
+    client.force_login(staff)
+    signed_in = client.get(document.url)
+    assert b"".join(signed_in.streaming_content) == b"Confidential board minutes"
+
+
+# --- Settings -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "environment",
+    [
+        {"AWS_STORAGE_BUCKET_NAME": BUCKET},
+        {"AWS_STORAGE_BUCKET_NAME": BUCKET, "AWS_S3_REGION_NAME": "us-west-2"},
+        {"AWS_STORAGE_BUCKET_NAME": "media.alliance.example", "AWS_S3_REGION_NAME": "eu-west-1"},
+        {"AWS_STORAGE_BUCKET_NAME": "media.alliance.example"},
+        {"AWS_STORAGE_BUCKET_NAME": "media.alliance.example", "AWS_DEFAULT_REGION": "ca-central-1"},
+        {"AWS_STORAGE_BUCKET_NAME": BUCKET, "AWS_S3_ENDPOINT_URL": "http://minio:9000"},
+        {
+            "AWS_STORAGE_BUCKET_NAME": BUCKET,
+            "AWS_S3_ENDPOINT_URL": "https://account.r2.cloudflarestorage.com/",
+            "AWS_S3_REGION_NAME": "auto",
+        },
+        {"AWS_STORAGE_BUCKET_NAME": BUCKET, "AWS_S3_CUSTOM_DOMAIN": CDN_DOMAIN},
+    ],
+    ids=[
+        "aws",
+        "aws-region",
+        "dotted-bucket",
+        "dotted-bucket-no-region",
+        "dotted-bucket-default-region",
+        "minio",
+        "r2",
+        "cdn",
+    ],
+)
+def test_the_csp_names_the_origin_the_storage_really_uses(monkeypatch, environment):
+    """Whatever the provider, the pictures' addresses are on the origin img-src allows."""
+    configured = base_settings_for(monkeypatch, **environment)
+    storage = S3Storage(**configured["STORAGES"]["default"]["OPTIONS"])
+
+    address = storage.url("images/forum.fill-800x450.jpg")
+
+    assert address.startswith(configured["CSP_MEDIA_ORIGINS"][0] + "/"), address
+    assert address.endswith("/media/images/forum.fill-800x450.jpg")
+    assert configured["CSP_MEDIA_ORIGINS"][0] in configured["SECURE_CSP"]["img-src"]
+
+
+PRODUCTION_VALUES = {
+    "DJANGO_SECRET_KEY": "k3Jx9-Vq2LmT8rWz_Yb4Nc7Hd1Fg6Ps0Ae5Ru2Io9Ul3Kw8Ty4Gh7Mn1Bv6Cx0Zq",
+    "DJANGO_ALLOWED_HOSTS": "learningalliance.example,kidscan.example",
+    "DATABASE_URL": "postgres://alliance:secret@db.internal:5432/alliance",
+}
+SHOW_MEDIA_SETTINGS = (
+    "import json, alliance_site.settings.production as s; "
+    "print(json.dumps({'storage': s.STORAGES['default']['BACKEND'], "
+    "'options': s.STORAGES['default'].get('OPTIONS', {}), 'serve_media': s.SERVE_MEDIA, "
+    "'img_src': [str(source) for source in s.SECURE_CSP['img-src']], "
+    "'upgrade': s.SECURE_CSP.get('upgrade-insecure-requests')}))"
+)
+
+
+def production_media_settings(**environment):
+    """Production settings' media configuration in a new interpreter with only these variables."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "AWS_")) and name != "DATABASE_URL"
+    }
+    env.update(PRODUCTION_VALUES, **environment)
+    result = subprocess.run(
+        [sys.executable, "-c", SHOW_MEDIA_SETTINGS],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_with_a_bucket_stores_media_there_and_allows_its_origin():
+    media = production_media_settings(
+        AWS_STORAGE_BUCKET_NAME=BUCKET,
+        AWS_S3_ENDPOINT_URL="https://objects.example.net",
+        AWS_S3_REGION_NAME="us-east-1",
+        AWS_ACCESS_KEY_ID="an-access-key",
+        AWS_SECRET_ACCESS_KEY="a-secret-key",
+    )
+
+    assert media["storage"] == "storages.backends.s3.S3Storage"
+    assert media["options"]["bucket_name"] == BUCKET
+    assert media["options"]["endpoint_url"] == "https://objects.example.net"
+    assert media["options"]["location"] == "media"
+    assert media["options"]["querystring_auth"] is False
+    assert media["options"]["file_overwrite"] is False
+    # boto3 reads the keys from the environment; settings never hold them.
+    assert "a-secret-key" not in json.dumps(media)
+    assert media["serve_media"] is False
+    assert "https://objects.example.net" in media["img_src"]
+    assert media["upgrade"] is True
+
+
+def test_production_with_a_cdn_allows_the_cdn_not_the_bucket():
+    media = production_media_settings(
+        AWS_STORAGE_BUCKET_NAME=BUCKET, AWS_S3_CUSTOM_DOMAIN=CDN_DOMAIN, AWS_LOCATION="site-media"
+    )
+
+    assert media["options"]["custom_domain"] == CDN_DOMAIN
+    assert media["options"]["location"] == "site-media"
+    assert f"https://{CDN_DOMAIN}" in media["img_src"]
+    assert not any("amazonaws" in source for source in media["img_src"])
+
+
+def test_without_a_bucket_media_stays_on_local_files():
+    media = production_media_settings()
+
+    assert media["storage"] == "django.core.files.storage.FileSystemStorage"
+    assert media["serve_media"] is True
+    assert media["img_src"] == ["'self'", "data:"]
