@@ -46,3 +46,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database outage is a 503 with Retry-After; anything else the standalone 500 page.
+handler500 = "alliance_site.outage.server_error"

@@ -164,6 +164,41 @@ def test_500_handler_renders_without_the_database():
     assert response.content.decode() == render_to_string("500.html")
 
 
+@pytest.mark.django_db
+def test_a_database_outage_is_a_503_to_try_again_not_a_500(client, monkeypatch):
+    """During a PostgreSQL restart a visitor, a proxy and a crawler are told to come back."""
+    from django.db.utils import OperationalError
+
+    from home.models import HomePage
+
+    site = make_site("localhost", name="Outage Alliance")
+
+    def database_gone(self, request, *args, **kwargs):
+        raise OperationalError("connection to server at 10.0.0.7 failed: Connection refused")
+
+    monkeypatch.setattr(HomePage, "serve", database_gone)
+    client.raise_request_exception = False
+
+    response = client.get("/", HTTP_HOST=site.hostname)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Cache-Control"] == "no-store"
+    assert response.content.decode() == render_to_string("500.html")
+    assert b"10.0.0.7" not in response.content
+
+
+@pytest.mark.django_db
+def test_any_other_error_is_still_a_500(client, monkeypatch):
+    from home.models import HomePage
+
+    site = make_site("localhost", name="Bug Alliance")
+    monkeypatch.setattr(HomePage, "serve", lambda *args, **kwargs: 1 / 0)
+    client.raise_request_exception = False
+
+    assert client.get("/", HTTP_HOST=site.hostname).status_code == 500
+
+
 # --- Brand stylesheet and health check --------------------------------------------------------
 
 
