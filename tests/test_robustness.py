@@ -103,6 +103,23 @@ def test_private_page_asks_for_its_password_inside_the_site_layout(client):
     assert "Board papers" not in soup.select_one("main").get_text()
 
 
+def test_a_private_pages_password_form_tells_crawlers_nothing_about_it(client):
+    """No summary, author or headline of the private page in JSON-LD or link-preview tags."""
+    site = make_site(name="Learning Alliance")
+    page = make_standard(
+        site.root_page,
+        title="Board papers",
+        listing_summary="Minutes of the closed session on the superintendent search.",
+    )
+    make_private(page, password="s3cret")
+
+    html = client.get(page.url).content.decode()
+
+    assert "superintendent search" not in html
+    assert "application/ld+json" not in html
+    assert 'property="og:' not in html
+
+
 def test_uploaded_images_are_served_but_document_files_are_not(client):
     """Pictures load; a document's file is only reachable through Wagtail's privacy check."""
     image = make_image()
