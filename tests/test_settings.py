@@ -168,3 +168,47 @@ def test_models_and_migrations_agree():
         call_command("makemigrations", "--check", "--dry-run", stdout=output, stderr=output)
     except SystemExit as exit_:
         pytest.fail(f"makemigrations found changes (exit {exit_.code}):\n{output.getvalue()}")
+
+
+# --- Caching and connections for many instances (issue 8) ---
+
+SHOW_CACHING = (
+    "import json, alliance_site.settings.production as s; print(json.dumps({"
+    "'backend': s.CACHES['default']['BACKEND'], "
+    "'renditions': s.CACHES['renditions']['BACKEND'], "
+    "'ignore_exceptions': s.CACHES['default'].get('OPTIONS', {}).get('IGNORE_EXCEPTIONS'), "
+    "'content_cache': s.CONTENT_CACHE_ENABLED, 'sessions': s.SESSION_ENGINE, "
+    "'conn_max_age': s.DATABASES['default']['CONN_MAX_AGE'], "
+    "'health_checks': s.DATABASES['default']['CONN_HEALTH_CHECKS']}))"
+)
+
+
+def caching_settings(**environment):
+    environment = {"REDIS_URL": "", **PRODUCTION_VALUES, **environment}
+    result = run_python(SHOW_CACHING, **environment)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_with_redis_every_instance_shares_one_cache_that_an_outage_cannot_break():
+    found = caching_settings(REDIS_URL="redis://cache.internal:6379/0")
+
+    assert found["backend"] == found["renditions"] == "django_redis.cache.RedisCache"
+    assert found["ignore_exceptions"] is True
+    assert found["content_cache"] is True
+    # Editors' sign-ins survive a cache flush and are seen by every instance.
+    assert found["sessions"] == "django.contrib.sessions.backends.db"
+
+
+def test_without_redis_pages_are_not_cached_whole_since_each_process_would_go_stale():
+    found = caching_settings()
+
+    assert found["backend"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert found["content_cache"] is False
+    assert caching_settings(DJANGO_CONTENT_CACHE="on")["content_cache"] is True
+
+
+def test_database_connections_persist_and_are_checked_before_reuse():
+    found = caching_settings()
+    assert (found["conn_max_age"], found["health_checks"]) == (60, True)
+    assert caching_settings(DJANGO_DB_CONN_MAX_AGE="0")["conn_max_age"] == 0
