@@ -63,35 +63,6 @@ def _has_demo():
         return False
 
 
-def address_of(page):
-    return page.get_url_parts()[2]
-
-
-def pages_of(hostname, language_code):
-    """{kind: path} of one demo site in one language (a kind the site lacks is left out)."""
-    from wagtail.models import Locale, Site
-
-    from articles.models import ArticlePage, NewsIndexPage
-    from stories.models import StoryPage
-
-    site = Site.objects.get(hostname=hostname)
-    home = site.root_page.get_translation(Locale.objects.get(language_code=language_code))
-    found = {"home": address_of(home)}
-    index = NewsIndexPage.objects.live().descendant_of(home).first()
-    if index is not None:
-        found["news index"] = address_of(index)
-        article = ArticlePage.objects.live().child_of(index).order_by("path").first()
-        if article is not None:
-            found["article"] = address_of(article)
-        topic = next(iter(index.topics_in_use(None)), None)
-        if topic is not None:
-            found["topic"] = address_of(index) + index.reverse_subpage("topic", args=[topic.slug])
-    story = StoryPage.objects.live().descendant_of(home).order_by("path").first()
-    if story is not None:
-        found["story"] = address_of(story)
-    return found
-
-
 def clear_caches():
     from django.core.cache import caches
 
@@ -117,12 +88,14 @@ def measure():
     from django.test import Client, override_settings
     from django.utils import translation
 
+    from demo.page_types import page_of_each_type
+
     client = Client()
     rows = []
     for site_label, host in SITES:
         for language_code in LANGUAGES:
             with translation.override(language_code):
-                pages = pages_of(host, language_code)
+                pages = page_of_each_type(host, language_code)
             for kind in KINDS:
                 path = pages.get(kind)
                 if path is None:

@@ -22,12 +22,12 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 import pytest
 
-from articles.models import ArticlePage, NewsIndexPage
-from stories.models import StoryPage
+from articles.models import ArticlePage
+from demo.page_types import address_of, page_of_each_type
 from tests.conftest import clear_caches
 from tests.factories import (
     make_article,
@@ -52,33 +52,6 @@ QUERY_BUDGET = dict.fromkeys(["home", "news index", "article", "story", "topic"]
 
 ALLIANCE = "localhost"
 KIDSCAN = "kidscan.localhost"
-
-
-def address_of(page):
-    """The page's path on its own site (no host), as a visitor's browser asks for it."""
-    _site_id, _root_url, path = page.get_url_parts()
-    return path
-
-
-def demo_pages(hostname, language_code):
-    """{page type: path} for one demo site in one language; a type the site lacks is left out."""
-    site = Site.objects.get(hostname=hostname)
-    locale = Locale.objects.get(language_code=language_code)
-    home = site.root_page.get_translation(locale).specific
-    found = {"home": address_of(home)}
-    index = NewsIndexPage.objects.live().descendant_of(home).first()
-    if index is not None:
-        found["news index"] = address_of(index)
-        article = ArticlePage.objects.live().child_of(index).order_by("path").first()
-        if article is not None:
-            found["article"] = address_of(article)
-        topic = next(iter(index.topics_in_use(None)), None)
-        if topic is not None:
-            found["topic"] = address_of(index) + index.reverse_subpage("topic", args=[topic.slug])
-    story = StoryPage.objects.live().descendant_of(home).order_by("path").first()
-    if story is not None:
-        found["story"] = address_of(story)
-    return found
 
 
 def queries_on_a_miss(client, host, path, warm_with):
@@ -106,7 +79,7 @@ def queries_on_a_miss(client, host, path, warm_with):
 @pytest.mark.parametrize("hostname", [ALLIANCE, KIDSCAN])
 def test_demo_pages_stay_within_their_query_budget(client, demo, hostname, language_code):
     with translation.override(language_code):
-        pages = demo_pages(hostname, language_code)
+        pages = page_of_each_type(hostname, language_code)
     # Every site has these; the Alliance has stories too (KidsCAN has none yet).
     assert {"home", "news index", "article", "topic"} <= set(pages)
     if hostname == ALLIANCE:
@@ -136,7 +109,7 @@ def without_per_request_values(content):
 def test_cached_shared_parts_change_nothing_a_visitor_sees(client, demo, hostname, language_code):
     """Each page is the same, byte for byte, built from cached shared parts or from the database."""
     with translation.override(language_code):
-        pages = demo_pages(hostname, language_code)
+        pages = page_of_each_type(hostname, language_code)
     for kind, path in pages.items():
         clear_caches()
         with override_settings(CONTENT_CACHE_ENABLED=False):
