@@ -151,6 +151,20 @@ def fetch(url, **headers):
         return error.code, error.headers, error.read()
 
 
+def start_gunicorn(port, environ, log, stderr=subprocess.DEVNULL):
+    """gunicorn as the image starts it (gunicorn.conf.py) on a loopback port, stdout to `log`."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            # The address on the command line wins over the file's 0.0.0.0:$PORT.
+            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{port}"]
+            + ["alliance_site.wsgi"],
+            cwd=ROOT,
+            env=environ,
+            stdout=out,
+            stderr=stderr,
+        )
+
+
 @pytest.fixture
 def gunicorn_server(tmp_path):
     """gunicorn with gunicorn.conf.py and production settings, on a loopback port."""
@@ -168,16 +182,7 @@ def gunicorn_server(tmp_path):
         WEB_CONCURRENCY="1",
     )
     stdout = tmp_path / "stdout.log"
-    with stdout.open("w") as out:
-        process = subprocess.Popen(
-            # The address on the command line wins over the file's 0.0.0.0:$PORT.
-            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{port}"]
-            + ["alliance_site.wsgi"],
-            cwd=ROOT,
-            env=environ,
-            stdout=out,
-            stderr=subprocess.DEVNULL,
-        )
+    process = start_gunicorn(port, environ, stdout)
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

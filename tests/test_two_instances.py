@@ -20,7 +20,7 @@ from django.conf import settings
 
 import pytest
 
-from tests.test_container import BIN, ROOT, fetch, free_port
+from tests.test_container import BIN, ROOT, fetch, free_port, start_gunicorn
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 EDITOR, PASSWORD = "publisher", "correct-horse-battery-staple"
@@ -66,9 +66,10 @@ def shared_database(tmp_path_factory):
         admin = None
     environ = instance_environment(url, key_prefix="setup")
     manage = [BIN / "python", "manage.py"]
-    subprocess.run(
-        [*manage, "migrate", "--no-input"], cwd=ROOT, env=environ, check=True, capture_output=True
-    )
+    # Production settings serve hashed, compressed static files, as the image
+    # builds them (into the git-ignored staticfiles/ folder).
+    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
+        subprocess.run([*manage, *command], cwd=ROOT, env=environ, check=True, capture_output=True)
     result = subprocess.run(
         [*manage, "shell", "-c", SETUP],
         cwd=ROOT,
@@ -113,17 +114,8 @@ def two_instances(shared_database, tmp_path_factory):
     try:
         for number in (1, 2):
             port = free_port()
-            with (logs / f"instance{number}.log").open("w") as out:
-                processes.append(
-                    subprocess.Popen(
-                        [BIN / "gunicorn", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{port}"]
-                        + ["alliance_site.wsgi"],
-                        cwd=ROOT,
-                        env=environ,
-                        stdout=out,
-                        stderr=subprocess.STDOUT,
-                    )
-                )
+            log = logs / f"instance{number}.log"
+            processes.append(start_gunicorn(port, environ, log, stderr=subprocess.STDOUT))
             urls.append(f"http://localhost:{port}")
         deadline = time.monotonic() + 60
         for url, process in zip(urls, processes, strict=True):
