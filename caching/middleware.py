@@ -28,7 +28,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 import brotli
 
-from .versions import caching_enabled, content_version
+from .versions import caching_enabled, content_version, one_version_per_request
 
 CACHEABLE_STATUSES = {200, 301, 404, 410}
 NEVER_CACHED_PATH_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
@@ -55,6 +55,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_version_per_request():
+            return self.respond(request)
+
+    def respond(self, request):
         if has_session(request):
             response = self.get_response(request)
             # Never stored by a CDN or proxy: it may show drafts or a userbar.

@@ -12,12 +12,16 @@ where it cannot go stale: with Redis, or in a single-process development
 server (settings: CONTENT_CACHE_ENABLED).
 """
 
+import contextvars
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
 
 CONTENT_VERSION_KEY = "content-version"
+# The version read once for the request being served (see one_version_per_request).
+_request_version = contextvars.ContextVar("content_version", default=None)
 
 
 def caching_enabled():
@@ -30,6 +34,9 @@ def content_version():
     A missing number starts from the clock, never from 1, so a cache that was
     emptied (Redis keeps nothing on disk) cannot revive entries of an old 1.
     """
+    version = _request_version.get()
+    if version is not None:
+        return version
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         cache.add(CONTENT_VERSION_KEY, time.time_ns(), timeout=None)
@@ -37,8 +44,24 @@ def content_version():
     return version
 
 
+@contextmanager
+def one_version_per_request():
+    """Read the version once for a whole request, not once per cached part.
+
+    A page-cache miss asks for twenty-odd shared parts; with Redis each read
+    of the version would be a round trip of its own.
+    """
+    token = _request_version.set(content_version() if caching_enabled() else None)
+    try:
+        yield
+    finally:
+        _request_version.reset(token)
+
+
 def content_changed():
     """Retire everything cached from content, on every instance."""
+    # Whatever this request builds from now on belongs to the new version.
+    _request_version.set(None)
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:  # no number yet: the next reader starts a fresh one
