@@ -21,12 +21,16 @@ PRODUCTION_VALUES = {
 IMPORT_PRODUCTION = "import alliance_site.settings.production"
 
 
+# Variables the settings read; a test's interpreter gets only those it names.
+SETTINGS_VARIABLE_PREFIXES = ("DJANGO_", "AWS_", "REDIS_")
+
+
 def run_python(code, **environment):
-    """Run `code` in a new interpreter in the project root with only the given Django variables."""
+    """Run `code` in a new interpreter in the project root with only the given settings."""
     env = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith("DJANGO_") and name != "DATABASE_URL"
+        if not name.startswith(SETTINGS_VARIABLE_PREFIXES) and name != "DATABASE_URL"
     }
     env.update(environment)
     return subprocess.run(

@@ -9,8 +9,6 @@ import io
 import json
 import os
 import runpy
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +31,7 @@ from PIL import Image as PILImage
 from storages.backends.s3 import S3Storage
 
 from tests.factories import make_article, make_image, make_news_index, make_site
+from tests.test_settings import PRODUCTION_VALUES, run_python
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BASE_SETTINGS = PROJECT_ROOT / "alliance_site" / "settings" / "base.py"
@@ -280,11 +279,6 @@ def test_the_csp_names_the_origin_the_storage_really_uses(monkeypatch, environme
     assert configured["CSP_MEDIA_ORIGINS"][0] in configured["SECURE_CSP"]["img-src"]
 
 
-PRODUCTION_VALUES = {
-    "DJANGO_SECRET_KEY": "k3Jx9-Vq2LmT8rWz_Yb4Nc7Hd1Fg6Ps0Ae5Ru2Io9Ul3Kw8Ty4Gh7Mn1Bv6Cx0Zq",
-    "DJANGO_ALLOWED_HOSTS": "learningalliance.example,kidscan.example",
-    "DATABASE_URL": "postgres://alliance:secret@db.internal:5432/alliance",
-}
 SHOW_MEDIA_SETTINGS = (
     "import json, alliance_site.settings.production as s; "
     "print(json.dumps({'storage': s.STORAGES['default']['BACKEND'], "
@@ -296,20 +290,7 @@ SHOW_MEDIA_SETTINGS = (
 
 def production_media_settings(**environment):
     """Production settings' media configuration in a new interpreter with only these variables."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "AWS_")) and name != "DATABASE_URL"
-    }
-    env.update(PRODUCTION_VALUES, **environment)
-    result = subprocess.run(
-        [sys.executable, "-c", SHOW_MEDIA_SETTINGS],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(SHOW_MEDIA_SETTINGS, **PRODUCTION_VALUES, **environment)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
