@@ -1,6 +1,9 @@
 # Two commands do all set-up on a fresh machine:
 #   make run   - virtualenv, locked dependencies, migrations, demo content, local server + scheduler
 #   make test  - the whole test suite (installs Debian's Chromium for browser tests if missing)
+# and, while working:
+#   make test-fast    - all but the browser, container and load tests, in parallel
+#   make test-random  - the whole suite in a random order (prints the seed to repeat it)
 
 PORT ?= 8000
 # Folders that hold no project strings (the virtualenv holds Django's own).
@@ -10,7 +13,7 @@ PYTHON := $(VENV)/bin/python
 # .python-version pins 3.12; pyenv's python3 shim honours it, python3.12 also works.
 BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo python3)
 
-.PHONY: run test install install-test migrate demo admin lock lint chromium gettext messages editor-guide backup restore clean image-check
+.PHONY: run test test-fast test-random install install-test migrate demo admin lock lint chromium gettext messages editor-guide backup restore clean image-check
 
 $(VENV)/pyvenv.cfg:
 	@$(BASE_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12 or newer is needed, found " + sys.version.split()[0]'
@@ -57,8 +60,24 @@ chromium:
 gettext:
 	@sh scripts/ensure-gettext
 
+# Parallel workers (pytest-xdist), each with its own database, media folder,
+# cache and browser: one per core unless TEST_WORKERS says otherwise. Workers
+# take whole groups in the order the suite sets (tests/shared_demo.py), so the
+# demo is loaded once per worker. PYTEST_ARGS picks tests, e.g. PYTEST_ARGS=tests/test_feeds.py.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+FAST_TESTS := -m "not browser and not container and not load"
+
 test: install-test chromium gettext
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest $(PYTEST_PARALLEL) --durations=15 $(PYTEST_ARGS)
+
+test-fast: install-test gettext
+	$(PYTHON) -m pytest $(PYTEST_PARALLEL) $(FAST_TESTS) $(PYTEST_ARGS)
+
+# Tests must not lean on each other's data or order; run this now and then.
+# Repeat a failing order with PYTEST_ARGS="-p randomly_seed=<the printed seed>".
+test-random: install-test chromium gettext
+	$(PYTHON) -m pytest $(PYTEST_PARALLEL) -p randomly $(PYTEST_ARGS)
 
 # After changing interface text: re-extract it into locale/es/LC_MESSAGES/django.po,
 # translate the new entries there, then run this again to compile django.mo

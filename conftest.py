@@ -5,6 +5,9 @@ import shutil
 
 import pytest
 
+# The shared demo's ordering and clean-up hooks (tests/shared_demo.py).
+pytest_plugins = ["tests.shared_demo"]
+
 # Playwright's sync API runs an event loop in the test thread; Django's
 # live_server database access from that thread is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

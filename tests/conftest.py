@@ -1,43 +1,38 @@
-"""Fixtures shared by the test modules."""
-
-from io import StringIO
-
-from django.core.cache import caches
-from django.core.management import call_command
-from django.db import transaction
-
-from wagtail.models import Page
+"""Fixtures shared by the test modules, and the order tests run in."""
 
 import pytest
 
-from tests.factories import content_locales, is_welcome_page
+from tests.shared_demo import (
+    IN_TRANSACTION,
+    PUBLISHED,
+    SHARED,
+    clear_caches,
+    group_name,
+)
+
+
+@pytest.fixture(scope="session")
+def _shared_demo(django_db_setup, django_db_blocker):
+    """This process's shared demo; whatever is still loaded goes before the test database."""
+    yield SHARED
+    SHARED.discard()
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module; roll it all back at the end.
+def demo(_shared_demo, django_db_blocker):
+    """Both demo sites, inside a transaction every test's own transaction nests in.
 
-    Yields the ids of Wagtail's welcome pages found before loading, and what
-    the loader printed.
+    Loaded once per process and kept while consecutive tests ask for it (see
+    tests/shared_demo.py). Yields the ids of Wagtail's welcome pages found
+    before loading, and what the loader printed.
     """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        clear_caches()
-        content_locales()
-        welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
-        output = StringIO()
-        call_command("load_demo_content", stdout=output)
-    yield {"welcome_ids": welcome_ids, "output": output.getvalue()}
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-        clear_caches()
+    return _shared_demo.provide(IN_TRANSACTION, django_db_blocker)
 
 
-def clear_caches():
-    for cache in caches.all():
-        cache.clear()
+@pytest.fixture(scope="module")
+def published_demo(_shared_demo, django_db_blocker):
+    """Both demo sites, committed so a live server can serve them; for tests that only read."""
+    return _shared_demo.provide(PUBLISHED, django_db_blocker)
 
 
 @pytest.fixture(autouse=True)
@@ -53,13 +48,16 @@ def fresh_cache():
     clear_caches()
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Refuse a test that takes a browser by accident.
+    """Refuse a test that takes a browser by accident, and group tests for parallel workers.
 
     pytest-playwright parametrises any test asking for a fixture named `page`
     with a browser, and pytest-django then runs it among the browser tests,
     whose database flushes empty the database for every test after them.
     Name a page-number parameter anything but `page`.
+
+    Groups are marked here, before pytest-xdist reads them (`--dist loadgroup`).
     """
     for item in items:
         takes_browser = "browser_name" in getattr(getattr(item, "callspec", None), "params", {})
@@ -68,3 +66,4 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid} asks for Playwright's `page` fixture but is not marked "
                 "`browser`: rename its `page` parameter"
             )
+        item.add_marker(pytest.mark.xdist_group(group_name(item)))

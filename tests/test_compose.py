@@ -17,6 +17,9 @@ from django.conf import settings
 import pytest
 import yaml
 
+# Left out of `make test-fast`: these start servers or check the deployment files.
+pytestmark = pytest.mark.container
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((PROJECT_ROOT / "compose.yaml").read_text())
 SERVICES = COMPOSE["services"]

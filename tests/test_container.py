@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 from gunicorn.config import Config
 
+# Left out of `make test-fast`: these start servers or check the deployment files.
+pytestmark = pytest.mark.container
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
 GUNICORN_CONF = ROOT / "gunicorn.conf.py"

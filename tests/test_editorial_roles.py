@@ -365,7 +365,6 @@ def test_production_settings_do_not_allow_demo_staff():
     assert getattr(base, "DEMO_STAFF_ACCOUNTS", False) is False
 
 
-# Last in the module: the demo fixture keeps the demo loaded until the module ends.
 def test_the_demo_loader_gives_each_demo_site_its_roles_and_staff(demo):
     expected = {
         "alliance-editor": f"{ALLIANCE} editors",

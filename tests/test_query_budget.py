@@ -221,6 +221,7 @@ def counts_for(client, paths):
     return counts
 
 
+@pytest.mark.load
 def test_query_counts_are_the_same_with_ten_or_a_thousand_articles(client, growing_site):
     few = counts_for(client, growing_site["paths"])
     add_published_articles(

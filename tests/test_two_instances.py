@@ -22,6 +22,9 @@ import pytest
 
 from tests.test_container import BIN, ROOT, fetch, free_port, start_gunicorn
 
+# Left out of `make test-fast`: these start servers or check the deployment files.
+pytestmark = pytest.mark.container
+
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 EDITOR, PASSWORD = "publisher", "correct-horse-battery-staple"
 

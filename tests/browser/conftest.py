@@ -5,9 +5,10 @@ from django.db import connections
 from wagtail.models import Page
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def _serialized_rollback_survives_playwright(playwright, django_db_setup, django_db_blocker):
     """Keep `serialized_rollback` working when other database tests ran first.
 
@@ -17,17 +18,41 @@ def _serialized_rollback_survives_playwright(playwright, django_db_setup, django
     copy of its initial contents that Django serialized onto the old connection
     object at set-up (Wagtail's root page, root collection, default site...) is
     not on the new one: without this, the first test's flush leaves every later
-    test an empty database. This module-scoped fixture runs after Playwright has
-    started and before any test here flushes, while the database still holds
-    exactly what the migrations made, and serializes it again if need be.
+    test an empty database. This fixture runs once per process, after Playwright
+    has started and before any browser test commits or flushes (they run after
+    every other database test, tests/shared_demo.py), while the database still
+    holds exactly what the migrations made, and serializes it again if need be.
     """
     with django_db_blocker.unblock():
         for alias in connections:
             connection = connections[alias]
             if hasattr(connection, "_test_serialized_contents"):
-                continue  # kept from set-up, or by an earlier browser module
+                continue  # kept from set-up
             assert Page.objects.filter(depth=1).exists(), (
                 "the test database has no Wagtail root page before the browser tests: "
                 "an earlier transactional test flushed it"
             )
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="session")
+def _demo_server_thread(playwright, django_db_setup):
+    """One live server per process for the published demo, started after Playwright.
+
+    Started after Playwright so that, on SQLite's in-memory database, it
+    shares the connection the tests use (see above).
+    """
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo_server(published_demo, _demo_server_thread):
+    """A live server over the published demo, for tests that only read it in a browser.
+
+    Unlike pytest-django's `live_server` it does not make the test
+    transactional, so the demo is not flushed after each test (mark the test
+    `django_db` without `transaction`).
+    """
+    return _demo_server_thread

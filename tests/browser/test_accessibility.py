@@ -1,15 +1,13 @@
 """Accessibility, layout and no-JavaScript checks of both demo sites in a real Chromium.
 
-Each test loads the demo content (both organisations' sites) and visits every
-live page of a site, so one slow content load covers many pages. Failures
+Each test reads the published demo (both organisations' sites, loaded once
+per test process and only read here) and visits every live page of a site. Failures
 list every offending page at once rather than stopping at the first.
 """
 
-import io
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
-from django.core.management import call_command
 from django.utils import translation
 
 from wagtail.models import Site
@@ -25,7 +23,7 @@ from stories.models import StoryIndexPage
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db,
 ]
 
 DEFAULT_HOST = "localhost"
@@ -44,13 +42,9 @@ NARROW_VIEWPORT = {"width": 320, "height": 640}
 # --- helpers ---------------------------------------------------------------
 
 
-def _load_demo():
-    call_command("load_demo_content", stdout=io.StringIO())
-
-
-def _origin(live_server, hostname):
+def _origin(demo_server, hostname):
     """The live server under one site's host name (Chromium maps *.localhost to loopback)."""
-    port = urlsplit(live_server.url).port
+    port = urlsplit(demo_server.url).port
     return f"http://{hostname}:{port}"
 
 
@@ -59,14 +53,14 @@ def _origin_of(url):
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def _page_urls(live_server, hostname):
+def _page_urls(demo_server, hostname):
     """Every address of the site at `hostname` a visitor reaches, in every language, absolute.
 
     Its live pages, the news topics' pages, filtered lists, and search
     results with and without matches; each should answer 200.
     """
     site = Site.objects.get(hostname=hostname)
-    origin = _origin(live_server, hostname)
+    origin = _origin(demo_server, hostname)
     paths = []
     for home in site.root_page.get_translations(inclusive=True).order_by("path"):
         pages = home.get_descendants(inclusive=True).live().specific().order_by("path")
@@ -104,11 +98,10 @@ def _format_problems(title, problems):
 
 
 @pytest.mark.parametrize("hostname", HOSTNAMES)
-def test_every_page_passes_axe_wcag_aa(hostname, live_server, page):
-    _load_demo()
+def test_every_page_passes_axe_wcag_aa(hostname, demo_server, page):
     axe = Axe()
     problems = []
-    urls = _page_urls(live_server, hostname)
+    urls = _page_urls(demo_server, hostname)
     for url in urls:
         response = _visit(page, url)
         if response.status != 200:
@@ -130,7 +123,7 @@ def test_every_page_passes_axe_wcag_aa(hostname, live_server, page):
             )
     # The not-found page, in both languages, is held to the same standard.
     for path in ("/no-such-page/", "/es/no-existe/"):
-        url = _origin(live_server, hostname) + path
+        url = _origin(demo_server, hostname) + path
         if _visit(page, url).status != 404:
             problems.append(f"{url}: expected a 404")
         for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
@@ -144,12 +137,11 @@ def test_every_page_passes_axe_wcag_aa(hostname, live_server, page):
 
 
 @pytest.mark.parametrize("hostname", HOSTNAMES)
-def test_no_page_scrolls_horizontally_at_320px(hostname, live_server, new_context):
-    _load_demo()
+def test_no_page_scrolls_horizontally_at_320px(hostname, demo_server, new_context):
     context = new_context(viewport=NARROW_VIEWPORT)
     page = context.new_page()
     problems = []
-    for url in _page_urls(live_server, hostname):
+    for url in _page_urls(demo_server, hostname):
         response = _visit(page, url)
         assert response.status == 200, f"{url}: HTTP status {response.status}"
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
@@ -174,13 +166,12 @@ def test_no_page_scrolls_horizontally_at_320px(hostname, live_server, new_contex
 # --- 3. works without JavaScript ----------------------------------------------
 
 
-def test_pages_work_without_javascript(live_server, new_context):
-    _load_demo()
+def test_pages_work_without_javascript(demo_server, new_context):
     site = Site.objects.get(hostname=DEFAULT_HOST)
     home = site.root_page.specific
     news = home.get_children().get(slug="news")
     article = news.get_children().live().first().specific
-    origin = _origin(live_server, DEFAULT_HOST)
+    origin = _origin(demo_server, DEFAULT_HOST)
 
     context = new_context(java_script_enabled=False)
     page = context.new_page()
@@ -212,7 +203,7 @@ def test_pages_work_without_javascript(live_server, new_context):
             href = link.get_attribute("href")
             address = urlsplit(urljoin(page.url, href))
             if address.hostname and address.hostname.endswith("localhost"):
-                if _origin_of(address.geturl()) != _origin(live_server, address.hostname):
+                if _origin_of(address.geturl()) != _origin(demo_server, address.hostname):
                     off_site_links.append(f"{url}: {link.inner_text()!r} -> {href}")
 
         # Keyboard: the first Tab stop is the skip link; Enter follows it to #main.
@@ -252,10 +243,9 @@ def test_pages_work_without_javascript(live_server, new_context):
 
 
 @pytest.mark.parametrize("hostname", HOSTNAMES)
-def test_pages_have_no_inline_scripts_or_styles(hostname, live_server, page):
-    _load_demo()
+def test_pages_have_no_inline_scripts_or_styles(hostname, demo_server, page):
     problems = []
-    for url in _page_urls(live_server, hostname):
+    for url in _page_urls(demo_server, hostname):
         response = _visit(page, url)
         assert response.status == 200, f"{url}: HTTP status {response.status}"
         offenders = page.evaluate(
@@ -282,11 +272,10 @@ def test_pages_have_no_inline_scripts_or_styles(hostname, live_server, page):
 # --- 5. each site wears its own brand -----------------------------------------
 
 
-def test_the_two_sites_have_different_header_colours(live_server, page):
-    _load_demo()
+def test_the_two_sites_have_different_header_colours(demo_server, page):
     colours = {}
     for hostname in HOSTNAMES:
-        url = _origin(live_server, hostname) + "/"
+        url = _origin(demo_server, hostname) + "/"
         response = _visit(page, url)
         assert response.status == 200, f"{url}: HTTP status {response.status}"
         colours[hostname] = page.locator(".site-header").evaluate(

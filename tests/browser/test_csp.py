@@ -8,11 +8,9 @@ a public page, the page editor with its preview panel, the image chooser, and
 wagtail-localize's translation editor.
 """
 
-import io
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from wagtail.models import Locale, Site
 
@@ -81,15 +79,15 @@ def sign_in(browser_page, base):
     expect(browser_page.get_by_role("heading", level=1).first).to_be_visible()
 
 
-def test_public_pages_of_both_sites_run_without_a_violation(live_server, browser):
-    call_command("load_demo_content", stdout=io.StringIO())
+@pytest.mark.django_db
+def test_public_pages_of_both_sites_run_without_a_violation(demo_server, browser):
     # A Spanish browser on English pages gets the language hint, the sites' one script.
     context = browser.new_context(locale="es-ES")
     visitor = context.new_page()
     violations = watch(visitor)
     visited = 0
     for site in Site.objects.all():
-        base = origin(live_server, site.hostname)
+        base = origin(demo_server, site.hostname)
         for home in site.root_page.get_translations(inclusive=True):
             news = NewsIndexPage.objects.descendant_of(home).live().first()
             article = ArticlePage.objects.descendant_of(home).live().first()

@@ -1,10 +1,7 @@
 """Moving between English and Spanish in a real Chromium, as a Spanish-speaking visitor would."""
 
-import io
 import re
 from urllib.parse import urlsplit
-
-from django.core.management import call_command
 
 from wagtail.models import Locale, Site
 
@@ -13,26 +10,25 @@ from playwright.sync_api import expect
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db,
 ]
 
 
-def _origin(live_server, hostname="localhost"):
-    return f"http://{hostname}:{urlsplit(live_server.url).port}"
+def _origin(demo_server, hostname="localhost"):
+    return f"http://{hostname}:{urlsplit(demo_server.url).port}"
 
 
 def _forums_article():
     """The English ESSA forums article of the Learning Alliance demo site."""
-    call_command("load_demo_content", stdout=io.StringIO())
     home = Site.objects.get(hostname="localhost").root_page
     english = home.get_children().get(slug="news").get_children().get(slug="essa-community-forums")
     spanish = english.get_translation(Locale.objects.get(language_code="es"))
     return english.specific, spanish.specific
 
 
-def test_switcher_goes_to_the_spanish_article_and_back(live_server, page):
+def test_switcher_goes_to_the_spanish_article_and_back(demo_server, page):
     english, spanish = _forums_article()
-    origin = _origin(live_server)
+    origin = _origin(demo_server)
 
     page.goto(origin + english.get_url_parts()[2])
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -51,9 +47,9 @@ def test_switcher_goes_to_the_spanish_article_and_back(live_server, page):
     expect(page.locator("h1")).to_have_text(english.title)
 
 
-def test_spanish_browsers_are_offered_spanish_without_being_redirected(live_server, new_context):
+def test_spanish_browsers_are_offered_spanish_without_being_redirected(demo_server, new_context):
     english, spanish = _forums_article()
-    url = _origin(live_server) + english.get_url_parts()[2]
+    url = _origin(demo_server) + english.get_url_parts()[2]
 
     spanish_reader = new_context(locale="es-MX").new_page()
     response = spanish_reader.goto(url)
@@ -69,11 +65,11 @@ def test_spanish_browsers_are_offered_spanish_without_being_redirected(live_serv
     expect(english_reader.get_by_role("link", name="Ver esta página en español")).to_be_hidden()
 
 
-def test_switcher_works_without_javascript(live_server, new_context):
+def test_switcher_works_without_javascript(demo_server, new_context):
     english, spanish = _forums_article()
     page = new_context(java_script_enabled=False, locale="es-MX").new_page()
 
-    page.goto(_origin(live_server) + english.get_url_parts()[2])
+    page.goto(_origin(demo_server) + english.get_url_parts()[2])
     # Without JavaScript the hint stays hidden; the switcher is the way across.
     expect(page.get_by_role("link", name="Ver esta página en español")).to_be_hidden()
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()

@@ -1,0 +1,224 @@
+"""The demo sites, loaded once per test process and shared by the tests that read them.
+
+Loading both organizations' sites in both languages takes half a minute, so
+the tests that only read the demo share one copy instead of each loading its
+own. A test asks for it with one of two fixtures (`tests/conftest.py`):
+
+- `demo`: the copy lives inside one open transaction. Each test's own
+  transaction nests in it and is rolled back, so no test sees another's
+  changes.
+- `published_demo`: the copy is committed, so a live server's threads can
+  serve it to a browser. Tests that use it only read it.
+
+A copy stays loaded while the next test asks for the same kind, and goes as
+soon as it does not: the transaction is rolled back, or the committed rows are
+flushed and the database refilled with what it held before (as Django's
+`serialized_rollback` does). `order_and_group` puts the tests that share a
+copy next to each other, in one run or in each parallel worker, so a process
+loads each kind at most once.
+"""
+
+import re
+from io import StringIO
+
+import pytest
+
+# Django and the project are imported inside the functions: pytest loads this
+# plugin before pytest-django has set Django up.
+
+IN_TRANSACTION = "demo"
+PUBLISHED = "published_demo"
+KINDS = (IN_TRANSACTION, PUBLISHED)
+
+
+def clear_caches():
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+def kind_needed_by(item):
+    """Which shared demo a test asks for, if any."""
+    if item is None:
+        return None
+    wanted = [kind for kind in KINDS if kind in getattr(item, "fixturenames", ())]
+    if len(wanted) > 1:
+        raise pytest.UsageError(f"{item.nodeid} asks for both {' and '.join(wanted)}")
+    return wanted[0] if wanted else None
+
+
+def is_transactional(item):
+    """Whether a test commits to the database and ends with a flush, as pytest-django reads it."""
+    fixtures = getattr(item, "fixturenames", ())
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return True
+    marker = item.get_closest_marker("django_db")
+    options = marker.kwargs if marker else {}
+    return bool(options.get("transaction") or options.get("reset_sequences"))
+
+
+class SharedDemo:
+    """The one demo copy of this test process, and how to drop it."""
+
+    def __init__(self):
+        self.kind = None
+        self.info = None
+        self._atomic = None
+        self._contents_before = None
+        self._blocker = None
+
+    def provide(self, kind, blocker):
+        """The loaded demo of `kind`, loading it (and dropping another kind) if need be."""
+        if kind not in KINDS:
+            raise ValueError(kind)
+        from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+        from wagtail.models import Page
+
+        if self.kind == kind:
+            return self.info
+        self.discard()
+        self._blocker = blocker
+        with blocker.unblock():
+            connection = connections[DEFAULT_DB_ALIAS]
+            if connection.in_atomic_block:
+                raise pytest.UsageError(
+                    f"the `{kind}` fixture must be set up before the test's own transaction: "
+                    "request it from a module-scoped fixture or the test itself, not a "
+                    "function-scoped fixture that runs after `db`"
+                )
+            if kind == IN_TRANSACTION:
+                self._atomic = transaction.atomic()
+                self._atomic.__enter__()
+            else:
+                assert Page.objects.filter(depth=1).exists(), (
+                    "the database has no Wagtail root page: a transactional test flushed it "
+                    "before the published demo was loaded (see order_and_group)"
+                )
+                self._contents_before = connection.creation.serialize_db_to_string()
+            self.kind = kind
+            self.info = self._load()
+        return self.info
+
+    def _load(self):
+        from django.core.management import call_command
+
+        from wagtail.models import Page
+
+        from tests.factories import content_locales, is_welcome_page
+
+        clear_caches()
+        content_locales()
+        welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
+        output = StringIO()
+        call_command("load_demo_content", stdout=output)
+        return {"welcome_ids": welcome_ids, "output": output.getvalue()}
+
+    def discard(self):
+        """Drop the loaded copy, leaving the database as it was before it was loaded."""
+        from django.core.management import call_command
+        from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+        if self.kind is None:
+            return
+        kind, self.kind, self.info = self.kind, None, None
+        with self._blocker.unblock():
+            if kind == IN_TRANSACTION:
+                transaction.set_rollback(True)
+                self._atomic.__exit__(None, None, None)
+                self._atomic = None
+            else:
+                # As TransactionTestCase does; sequences carry on past the restored rows' ids.
+                call_command(
+                    "flush",
+                    verbosity=0,
+                    interactive=False,
+                    reset_sequences=False,
+                    inhibit_post_migrate=True,
+                )
+                connections[DEFAULT_DB_ALIAS].creation.deserialize_db_from_string(
+                    self._contents_before
+                )
+                self._contents_before = None
+        clear_caches()
+
+
+SHARED = SharedDemo()
+
+
+# --- ordering and grouping --------------------------------------------------
+
+# Test modules that must not run at the same time in two workers, because
+# they write the same files outside the test's own folders (collectstatic
+# fills the repository's staticfiles/, which production-settings servers read).
+SERIAL_GROUPS = {
+    "tests/test_two_instances.py": "production-servers",
+    "tests/test_container.py": "production-servers",
+}
+
+
+def rank(item):
+    """Where a test runs in a process: shared-demo tests together, commits last.
+
+    0: reads the demo in a transaction; 1: other tests that roll back;
+    2: reads the published demo through a browser; 3: other tests that commit
+    (and end with a flush, so nothing that expects the migrated rows may follow).
+    """
+    kind = kind_needed_by(item)
+    if kind == IN_TRANSACTION:
+        return 0
+    if kind == PUBLISHED:
+        return 2
+    return 3 if is_transactional(item) else 1
+
+
+def group_name(item):
+    """The unit a parallel worker takes whole (pytest-xdist's `--dist loadgroup`).
+
+    A module's tests stay together, so its module-scoped fixtures are made
+    once, but never across ranks: a unit is placed where its first test is,
+    so a module's committing test must not ride along with its other tests
+    (its flush would empty the database for the tests after it). A long
+    browser test over the published demo is a unit alone, so the workers
+    share them out.
+    """
+    module = item.nodeid.split("::", 1)[0]
+    if kind_needed_by(item) == PUBLISHED:
+        # xdist reads a group from after the last "@", and only past any "]".
+        return re.sub(r"[\[\]@]", "-", item.nodeid)
+    return f"{SERIAL_GROUPS.get(module, module)}::rank-{rank(item)}"
+
+
+# --- hooks (registered as a plugin by the root conftest.py) ------------------
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Run each process's shared-demo tests back to back, and committing tests last.
+
+    After pytest-django's own ordering (and any shuffle), so the sort is
+    stable: within a rank tests keep the order they were given.
+    """
+    items.sort(key=rank)
+    if hasattr(config, "workerinput") and config.getvalue("loadgroup"):
+        # xdist applies a group by appending "@group" to the test's id.
+        ungrouped = [item.nodeid for item in items if "@" not in item.nodeid]
+        if ungrouped:
+            raise pytest.UsageError(
+                f"pytest-xdist did not group {ungrouped[0]}: with this pytest and xdist, "
+                "--dist loadgroup would load the demo in every unit of work"
+            )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Drop the shared demo once the test's own fixtures are gone, unless the next test wants it.
+
+    The last test of a run (no next one) leaves it to `_shared_demo`'s
+    teardown, which comes before the test database is destroyed.
+    """
+    result = yield
+    if nextitem is not None and SHARED.kind != kind_needed_by(nextitem):
+        SHARED.discard()
+    return result
