@@ -113,6 +113,8 @@ class SharedDemo:
         welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
         output = StringIO()
         call_command("load_demo_content", stdout=output)
+        if self.kind == IN_TRANSACTION:
+            render_every_page()
         return {"welcome_ids": welcome_ids, "output": output.getvalue()}
 
     def discard(self):
@@ -142,6 +144,25 @@ class SharedDemo:
                 )
                 self._contents_before = None
         clear_caches()
+
+
+def render_every_page():
+    """Serve each live page of every site once, so its pictures' renditions exist.
+
+    A rendition made inside a test rolls back with it, and making one (AVIF
+    above all) is most of the cost of showing a page with pictures for the
+    first time; made here, every test of the process finds them.
+    """
+    from django.test import Client
+
+    from wagtail.models import Site
+
+    client = Client()
+    for site in Site.objects.all():
+        for home in site.root_page.get_translations(inclusive=True):
+            for page in home.get_descendants(inclusive=True).live():
+                client.get(page.get_url_parts()[2], HTTP_HOST=site.hostname)
+    clear_caches()
 
 
 SHARED = SharedDemo()

@@ -6,8 +6,6 @@ the two guards in pages/localize_fixes.py keep translation from failing on
 content the library does not expect.
 """
 
-import io
-
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
@@ -25,57 +23,59 @@ from articles.models import ArticlePage
 from tests.factories import content_locales, make_article, make_news_index, make_site
 
 
-class TestDemoTranslationsAreEditable(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.english_locale, cls.spanish_locale = content_locales()
-        call_command("load_demo_content", stdout=io.StringIO())
-        cls.editor = get_user_model().objects.create_superuser(
-            "editor", "editor@example.org", "password"
+@pytest.fixture
+def demo_editor(demo, client):
+    """A signed-in superuser, on the shared demo."""
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
+    client.force_login(editor)
+    return editor
+
+
+@pytest.mark.django_db
+def test_spanish_demo_article_opens_in_the_translation_editor(client, demo_editor):
+    """The Spanish article is a wagtail-localize translation, with every string filled in."""
+    english_locale, spanish_locale = content_locales()
+    english = ArticlePage.objects.get(slug="essa-community-forums", locale=english_locale)
+    spanish = english.get_translation(spanish_locale)
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, target_locale=spanish_locale
+    )
+    progress_total, progress_done = translation.get_progress()
+    assert progress_total > 0
+    assert progress_done == progress_total, "every English string has its Spanish one"
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[spanish.pk]))
+
+    assert response.status_code == 200
+    # wagtail-localize's editor, not a blank page form, with the Spanish text in it.
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+    assert "Foros comunitarios sobre ESSA" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editing_the_english_page_can_update_the_spanish_one(
+    client, demo_editor, django_capture_on_commit_callbacks
+):
+    """After an English edit, "Sync translated pages" keeps the Spanish, flags what changed."""
+    english_locale, spanish_locale = content_locales()
+    english = ArticlePage.objects.get(slug="essa-community-forums", locale=english_locale)
+    english.summary = "The forums start in Gallup in October. Bring a friend."
+    english.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(english)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
         )
 
-    def setUp(self):
-        super().setUp()
-        self.client.force_login(self.editor)
-
-    def test_spanish_demo_article_opens_in_the_translation_editor(self):
-        """The Spanish article is a wagtail-localize translation, with every string filled in."""
-        english = ArticlePage.objects.get(slug="essa-community-forums", locale=self.english_locale)
-        spanish = english.get_translation(self.spanish_locale)
-        translation = Translation.objects.get(
-            source__object_id=english.translation_key, target_locale=self.spanish_locale
-        )
-        progress_total, progress_done = translation.get_progress()
-        assert progress_total > 0
-        assert progress_done == progress_total, "every English string has its Spanish one"
-
-        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[spanish.pk]))
-
-        assert response.status_code == 200
-        # wagtail-localize's editor, not a blank page form, with the Spanish text in it.
-        self.assertTemplateUsed(response, "wagtail_localize/admin/edit_translation.html")
-        self.assertContains(response, "Foros comunitarios sobre ESSA")
-
-    def test_editing_the_english_page_can_update_the_spanish_one(self):
-        """After an English edit, "Sync translated pages" keeps the Spanish, flags what changed."""
-        english = ArticlePage.objects.get(slug="essa-community-forums", locale=self.english_locale)
-        english.summary = "The forums start in Gallup in October. Bring a friend."
-        english.save_revision().publish()
-        source = TranslationSource.objects.get_for_instance(english)
-
-        with self.captureOnCommitCallbacks(execute=True):
-            response = self.client.post(
-                reverse("wagtail_localize:update_translations", args=[source.pk]),
-                {"publish_translations": "on"},
-            )
-
-        assert response.status_code == 302
-        spanish = english.get_translation(self.spanish_locale).specific
-        assert spanish.live
-        assert spanish.title == "Foros comunitarios sobre ESSA"
-        translation = Translation.objects.get(source=source, target_locale=self.spanish_locale)
-        total, done = translation.get_progress()
-        assert done == total - 1, "only the changed summary waits for its Spanish"
+    assert response.status_code == 302
+    spanish = english.get_translation(spanish_locale).specific
+    assert spanish.live
+    assert spanish.title == "Foros comunitarios sobre ESSA"
+    translation = Translation.objects.get(source=source, target_locale=spanish_locale)
+    total, done = translation.get_progress()
+    assert done == total - 1, "only the changed summary waits for its Spanish"
 
 
 class TestTranslatingUnusualContent(WagtailPageTestCase):
