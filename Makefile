@@ -75,7 +75,7 @@ test-fast: install-test gettext
 	$(PYTHON) -m pytest $(PYTEST_PARALLEL) $(FAST_TESTS) $(PYTEST_ARGS)
 
 # Tests must not lean on each other's data or order; run this now and then.
-# Repeat a failing order with PYTEST_ARGS="-p randomly_seed=<the printed seed>".
+# Repeat a failing order with PYTEST_ARGS=--randomly-seed=<the printed seed>.
 test-random: install-test chromium gettext
 	$(PYTHON) -m pytest $(PYTEST_PARALLEL) -p randomly $(PYTEST_ARGS)
 
