@@ -13,8 +13,8 @@ own. A test asks for it with one of two fixtures (`tests/conftest.py`):
 A copy stays loaded while the next test asks for the same kind, and goes as
 soon as it does not: the transaction is rolled back, or the committed rows are
 flushed and the database refilled with what it held before (as Django's
-`serialized_rollback` does). `order_and_group` puts the tests that share a
-copy next to each other, in one run or in each parallel worker, so a process
+`serialized_rollback` does). `rank` and `group_name` put the tests that share
+a copy next to each other, in one run or in each parallel worker, so a process
 loads each kind at most once.
 """
 
@@ -40,8 +40,6 @@ def clear_caches():
 
 def kind_needed_by(item):
     """Which shared demo a test asks for, if any."""
-    if item is None:
-        return None
     wanted = [kind for kind in KINDS if kind in getattr(item, "fixturenames", ())]
     if len(wanted) > 1:
         raise pytest.UsageError(f"{item.nodeid} asks for both {' and '.join(wanted)}")
@@ -94,14 +92,14 @@ class SharedDemo:
             else:
                 assert Page.objects.filter(depth=1).exists(), (
                     "the database has no Wagtail root page: a transactional test flushed it "
-                    "before the published demo was loaded (see order_and_group)"
+                    "before the published demo was loaded (see rank)"
                 )
                 self._contents_before = connection.creation.serialize_db_to_string()
             self.kind = kind
-            self.info = self._load()
+            self.info = self._load(kind)
         return self.info
 
-    def _load(self):
+    def _load(self, kind):
         from django.core.management import call_command
 
         from wagtail.models import Page
@@ -113,7 +111,7 @@ class SharedDemo:
         welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
         output = StringIO()
         call_command("load_demo_content", stdout=output)
-        if self.kind == IN_TRANSACTION:
+        if kind == IN_TRANSACTION:
             render_every_page()
         return {"welcome_ids": welcome_ids, "output": output.getvalue()}
 

@@ -1,6 +1,6 @@
 """Accessibility, layout and no-JavaScript checks of both demo sites in a real Chromium.
 
-Each test reads the published demo (both organisations' sites, loaded once
+Each test reads the published demo (both organizations' sites, loaded once
 per test process and only read here) and visits every live page of a site. Failures
 list every offending page at once rather than stopping at the first.
 """
@@ -272,7 +272,7 @@ def test_pages_have_no_inline_scripts_or_styles(hostname, demo_server, page):
 # --- 5. each site wears its own brand -----------------------------------------
 
 
-def test_the_two_sites_have_different_header_colours(demo_server, page):
+def test_the_two_sites_have_different_header_colors(demo_server, page):
     colours = {}
     for hostname in HOSTNAMES:
         url = _origin(demo_server, hostname) + "/"
