@@ -2,13 +2,7 @@
 
 import pytest
 
-from tests.shared_demo import (
-    IN_TRANSACTION,
-    PUBLISHED,
-    SHARED,
-    clear_caches,
-    group_name,
-)
+from tests.shared_demo import SHARED, clear_caches, group_name
 
 
 @pytest.fixture(scope="session")
@@ -20,19 +14,43 @@ def _shared_demo(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def demo(_shared_demo, django_db_blocker):
-    """Both demo sites, inside a transaction every test's own transaction nests in.
+    """Both demo sites, committed and shared by the tests that read them.
 
     Loaded once per process and kept while consecutive tests ask for it (see
-    tests/shared_demo.py). Yields the ids of Wagtail's welcome pages found
-    before loading, and what the loader printed.
+    tests/shared_demo.py); each test's own changes roll back. Yields the ids
+    of Wagtail's welcome pages found before loading, and what the loader
+    printed.
     """
-    return _shared_demo.provide(IN_TRANSACTION, django_db_blocker)
+    return _shared_demo.provide(django_db_blocker)
 
 
 @pytest.fixture(scope="module")
-def published_demo(_shared_demo, django_db_blocker):
-    """Both demo sites, committed so a live server can serve them; for tests that only read."""
-    return _shared_demo.provide(PUBLISHED, django_db_blocker)
+def module_data(django_db_setup, django_db_blocker):
+    """Build rows once for all of a module's tests, as Django's `setUpTestData` does.
+
+    `module_data(build)` runs `build()` inside a transaction that stays open
+    for the module's tests (each test's own transaction nests in it, and rolls
+    back) and is rolled back after the last one. Hand tests fresh copies
+    (`tests.factories.fresh_copies`), so one test's changes to an object in
+    memory never reach the next. Only for modules whose tests all roll back:
+    the ordering refuses a module that also commits (tests/shared_demo.py).
+    """
+    from django.db import transaction
+
+    atomic = transaction.atomic()
+    with django_db_blocker.unblock():
+        atomic.__enter__()
+
+    def build_once(build):
+        with django_db_blocker.unblock():
+            clear_caches()
+            return build()
+
+    yield build_once
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+    clear_caches()
 
 
 @pytest.fixture(autouse=True)

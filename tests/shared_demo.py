@@ -2,20 +2,17 @@
 
 Loading both organizations' sites in both languages takes half a minute, so
 the tests that only read the demo share one copy instead of each loading its
-own. A test asks for it with one of two fixtures (`tests/conftest.py`):
+own. A test asks for it with the `demo` fixture (`tests/conftest.py`), or, in
+a browser, with `demo_server` (a live server over it).
 
-- `demo`: the copy lives inside one open transaction. Each test's own
-  transaction nests in it and is rolled back, so no test sees another's
-  changes.
-- `published_demo`: the copy is committed, so a live server's threads can
-  serve it to a browser. Tests that use it only read it.
-
-A copy stays loaded while the next test asks for the same kind, and goes as
-soon as it does not: the transaction is rolled back, or the committed rows are
-flushed and the database refilled with what it held before (as Django's
-`serialized_rollback` does). `rank` and `group_name` put the tests that share
-a copy next to each other, in one run or in each parallel worker, so a process
-loads each kind at most once.
+The copy is committed, so a live server's threads can serve it too, and every
+live page has been served once, so its pictures' renditions exist. Each
+test's own transaction is rolled back as usual, so no test sees another's
+changes. The copy stays loaded while the next test wants it, and goes as soon
+as it does not: its rows are flushed and the database refilled with what it
+held before (as Django's `serialized_rollback` does). `rank` and `group_name`
+put the tests that share it next to each other, in one run or in each
+parallel worker, so a process loads it at most once.
 """
 
 import re
@@ -26,9 +23,8 @@ import pytest
 # Django and the project are imported inside the functions: pytest loads this
 # plugin before pytest-django has set Django up.
 
-IN_TRANSACTION = "demo"
-PUBLISHED = "published_demo"
-KINDS = (IN_TRANSACTION, PUBLISHED)
+DEMO_FIXTURE = "demo"
+BROWSER_FIXTURE = "demo_server"
 
 
 def clear_caches():
@@ -38,12 +34,14 @@ def clear_caches():
         cache.clear()
 
 
-def kind_needed_by(item):
-    """Which shared demo a test asks for, if any."""
-    wanted = [kind for kind in KINDS if kind in getattr(item, "fixturenames", ())]
-    if len(wanted) > 1:
-        raise pytest.UsageError(f"{item.nodeid} asks for both {' and '.join(wanted)}")
-    return wanted[0] if wanted else None
+def wants_demo(item):
+    """Whether a test reads the shared demo, directly or through a browser."""
+    fixtures = getattr(item, "fixturenames", ())
+    return DEMO_FIXTURE in fixtures or BROWSER_FIXTURE in fixtures
+
+
+def reads_demo_in_browser(item):
+    return BROWSER_FIXTURE in getattr(item, "fixturenames", ())
 
 
 def is_transactional(item):
@@ -60,46 +58,40 @@ class SharedDemo:
     """The one demo copy of this test process, and how to drop it."""
 
     def __init__(self):
-        self.kind = None
         self.info = None
-        self._atomic = None
-        self._contents_before = None
+        self.contents_before = None
         self._blocker = None
 
-    def provide(self, kind, blocker):
-        """The loaded demo of `kind`, loading it (and dropping another kind) if need be."""
-        if kind not in KINDS:
-            raise ValueError(kind)
-        from django.db import DEFAULT_DB_ALIAS, connections, transaction
+    @property
+    def loaded(self):
+        return self.info is not None
+
+    def provide(self, blocker):
+        """The loaded demo, loading it if need be."""
+        from django.db import DEFAULT_DB_ALIAS, connections
 
         from wagtail.models import Page
 
-        if self.kind == kind:
+        if self.loaded:
             return self.info
-        self.discard()
         self._blocker = blocker
         with blocker.unblock():
             connection = connections[DEFAULT_DB_ALIAS]
             if connection.in_atomic_block:
                 raise pytest.UsageError(
-                    f"the `{kind}` fixture must be set up before the test's own transaction: "
+                    "the `demo` fixture must be set up before the test's own transaction: "
                     "request it from a module-scoped fixture or the test itself, not a "
                     "function-scoped fixture that runs after `db`"
                 )
-            if kind == IN_TRANSACTION:
-                self._atomic = transaction.atomic()
-                self._atomic.__enter__()
-            else:
-                assert Page.objects.filter(depth=1).exists(), (
-                    "the database has no Wagtail root page: a transactional test flushed it "
-                    "before the published demo was loaded (see rank)"
-                )
-                self._contents_before = connection.creation.serialize_db_to_string()
-            self.kind = kind
-            self.info = self._load(kind)
+            assert Page.objects.filter(depth=1).exists(), (
+                "the database has no Wagtail root page: a transactional test flushed it "
+                "before the demo was loaded (see rank)"
+            )
+            self.contents_before = connection.creation.serialize_db_to_string()
+            self.info = self._load()
         return self.info
 
-    def _load(self, kind):
+    def _load(self):
         from django.core.management import call_command
 
         from wagtail.models import Page
@@ -111,36 +103,28 @@ class SharedDemo:
         welcome_ids = [page.pk for page in Page.objects.filter(depth=2) if is_welcome_page(page)]
         output = StringIO()
         call_command("load_demo_content", stdout=output)
-        if kind == IN_TRANSACTION:
-            render_every_page()
+        render_every_page()
         return {"welcome_ids": welcome_ids, "output": output.getvalue()}
 
     def discard(self):
         """Drop the loaded copy, leaving the database as it was before it was loaded."""
         from django.core.management import call_command
-        from django.db import DEFAULT_DB_ALIAS, connections, transaction
+        from django.db import DEFAULT_DB_ALIAS, connections
 
-        if self.kind is None:
+        if not self.loaded:
             return
-        kind, self.kind, self.info = self.kind, None, None
+        self.info = None
         with self._blocker.unblock():
-            if kind == IN_TRANSACTION:
-                transaction.set_rollback(True)
-                self._atomic.__exit__(None, None, None)
-                self._atomic = None
-            else:
-                # As TransactionTestCase does; sequences carry on past the restored rows' ids.
-                call_command(
-                    "flush",
-                    verbosity=0,
-                    interactive=False,
-                    reset_sequences=False,
-                    inhibit_post_migrate=True,
-                )
-                connections[DEFAULT_DB_ALIAS].creation.deserialize_db_from_string(
-                    self._contents_before
-                )
-                self._contents_before = None
+            # As TransactionTestCase does; sequences carry on past the restored rows' ids.
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
+            connections[DEFAULT_DB_ALIAS].creation.deserialize_db_from_string(self.contents_before)
+        self.contents_before = None
         clear_caches()
 
 
@@ -149,7 +133,8 @@ def render_every_page():
 
     A rendition made inside a test rolls back with it, and making one (AVIF
     above all) is most of the cost of showing a page with pictures for the
-    first time; made here, every test of the process finds them.
+    first time; made here and committed, every test of the process and the
+    live server find them.
     """
     from django.test import Client
 
@@ -178,18 +163,15 @@ SERIAL_GROUPS = {
 
 
 def rank(item):
-    """Where a test runs in a process: shared-demo tests together, commits last.
+    """Where a test runs in a process: demo readers together, commits last.
 
-    0: reads the demo in a transaction; 1: other tests that roll back;
-    2: reads the published demo through a browser; 3: other tests that commit
-    (and end with a flush, so nothing that expects the migrated rows may follow).
+    0: reads the demo; 1: reads the demo through a browser; 2: other tests
+    that roll back; 3: other tests that commit (and end with a flush, so
+    nothing that expects the migrated rows may follow).
     """
-    kind = kind_needed_by(item)
-    if kind == IN_TRANSACTION:
-        return 0
-    if kind == PUBLISHED:
-        return 2
-    return 3 if is_transactional(item) else 1
+    if wants_demo(item):
+        return 1 if reads_demo_in_browser(item) else 0
+    return 3 if is_transactional(item) else 2
 
 
 def group_name(item):
@@ -199,11 +181,11 @@ def group_name(item):
     once, but never across ranks: a unit is placed where its first test is,
     so a module's committing test must not ride along with its other tests
     (its flush would empty the database for the tests after it). A long
-    browser test over the published demo is a unit alone, so the workers
+    browser test over the demo is a unit alone, so the workers
     share them out.
     """
     module = item.nodeid.split("::", 1)[0]
-    if kind_needed_by(item) == PUBLISHED:
+    if reads_demo_in_browser(item):
         # xdist reads a group from after the last "@", and only past any "]".
         return re.sub(r"[\[\]@]", "-", item.nodeid)
     return f"{SERIAL_GROUPS.get(module, module)}::rank-{rank(item)}"
@@ -220,6 +202,7 @@ def pytest_collection_modifyitems(config, items):
     stable: within a rank tests keep the order they were given.
     """
     items.sort(key=rank)
+    refuse_module_data_beside_commits(items)
     if hasattr(config, "workerinput") and config.getvalue("loadgroup"):
         # xdist applies a group by appending "@group" to the test's id.
         ungrouped = [item.nodeid for item in items if "@" not in item.nodeid]
@@ -227,6 +210,24 @@ def pytest_collection_modifyitems(config, items):
             raise pytest.UsageError(
                 f"pytest-xdist did not group {ungrouped[0]}: with this pytest and xdist, "
                 "--dist loadgroup would load the demo in every unit of work"
+            )
+
+
+def refuse_module_data_beside_commits(items):
+    """A module's kept rows (`module_data`) stay in an open transaction until its last test.
+
+    A committing test of the same module could run inside it, or flush under it.
+    """
+    modules_keeping_rows = {
+        item.nodeid.split("::", 1)[0]
+        for item in items
+        if "module_data" in getattr(item, "fixturenames", ())
+    }
+    for item in items:
+        if item.nodeid.split("::", 1)[0] in modules_keeping_rows and is_transactional(item):
+            raise pytest.UsageError(
+                f"{item.nodeid} commits, but its module keeps rows for its tests "
+                "(`module_data`): move it to a module of its own"
             )
 
 
@@ -238,6 +239,6 @@ def pytest_runtest_teardown(item, nextitem):
     teardown, which comes before the test database is destroyed.
     """
     result = yield
-    if nextitem is not None and SHARED.kind != kind_needed_by(nextitem):
+    if nextitem is not None and not wants_demo(nextitem):
         SHARED.discard()
     return result

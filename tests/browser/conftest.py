@@ -1,11 +1,13 @@
 """Set-up shared by every browser test module."""
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from wagtail.models import Page
 
 import pytest
 from pytest_django.live_server_helper import LiveServer
+
+from tests.shared_demo import SHARED
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -20,14 +22,18 @@ def _serialized_rollback_survives_playwright(playwright, django_db_setup, django
     not on the new one: without this, the first test's flush leaves every later
     test an empty database. This fixture runs once per process, after Playwright
     has started and before any browser test commits or flushes (they run after
-    every other database test, tests/shared_demo.py), while the database still
-    holds exactly what the migrations made, and serializes it again if need be.
+    every other database test, tests/shared_demo.py), and serializes again what
+    the migrations made if need be: the database itself, or, while the shared
+    demo is loaded, the copy taken just before loading it.
     """
     with django_db_blocker.unblock():
         for alias in connections:
             connection = connections[alias]
             if hasattr(connection, "_test_serialized_contents"):
                 continue  # kept from set-up
+            if alias == DEFAULT_DB_ALIAS and SHARED.loaded:
+                connection._test_serialized_contents = SHARED.contents_before
+                continue
             assert Page.objects.filter(depth=1).exists(), (
                 "the test database has no Wagtail root page before the browser tests: "
                 "an earlier transactional test flushed it"
@@ -37,7 +43,7 @@ def _serialized_rollback_survives_playwright(playwright, django_db_setup, django
 
 @pytest.fixture(scope="session")
 def _demo_server_thread(playwright, django_db_setup):
-    """One live server per process for the published demo, started after Playwright.
+    """One live server per process for the shared demo, started after Playwright.
 
     Started after Playwright so that, on SQLite's in-memory database, it
     shares the connection the tests use (see above).
@@ -48,8 +54,8 @@ def _demo_server_thread(playwright, django_db_setup):
 
 
 @pytest.fixture
-def demo_server(published_demo, _demo_server_thread):
-    """A live server over the published demo, for tests that only read it in a browser.
+def demo_server(demo, _demo_server_thread):
+    """A live server over the shared demo, for tests that only read it in a browser.
 
     Unlike pytest-django's `live_server` it does not make the test
     transactional, so the demo is not flushed after each test (mark the test
