@@ -9,6 +9,7 @@ import io
 import itertools
 
 from django.core.files.images import ImageFile
+from django.db.models import Model
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -55,6 +56,21 @@ def make_image(title=None, alt_text="A test picture", size=(64, 36)):
     image.file = ImageFile(buffer, name=f"{title}.png")
     image.save()
     return image
+
+
+def fresh_copies(value):
+    """`value` with every model instance in it read again from the database.
+
+    For rows a module builds once (the `module_data` fixture): each test gets
+    its own objects, so what one test changes in memory stays with it.
+    """
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {fresh_copies(key): fresh_copies(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(fresh_copies(item) for item in value)
+    return value
 
 
 def _add(parent, page, live=True):

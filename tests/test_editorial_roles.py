@@ -33,6 +33,7 @@ from demo.accounts import DEFAULT_PASSWORD, create_demo_staff, demo_staff_userna
 from editorial.models import SiteRoles
 from tests.factories import (
     content_locales,
+    fresh_copies,
     make_article,
     make_image,
     make_news_index,
@@ -57,9 +58,18 @@ def staff(username, group):
     return user
 
 
+@pytest.fixture(scope="module")
+def sites_for_the_module(module_data):
+    return module_data(build_sites)
+
+
 @pytest.fixture
-def sites():
+def sites(sites_for_the_module):
     """Both organisations with a news section, in English and Spanish, and their roles."""
+    return fresh_copies(sites_for_the_module)
+
+
+def build_sites():
     english, spanish = content_locales()
     alliance = make_site("localhost", ALLIANCE)
     kidscan = make_site("kidscan.localhost", KIDSCAN, default=False)

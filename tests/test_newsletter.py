@@ -27,7 +27,7 @@ from editorial.models import SiteRoles
 from editorial.roles import set_up_all_sites
 from newsletter.models import CONSENT_FIELD, NewsletterPage, Subscriber
 from surveys import spam
-from tests.factories import content_locales, make_site
+from tests.factories import content_locales, fresh_copies, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -47,11 +47,16 @@ def build_newsletter(hostname="localhost", name="Learning Alliance", default=Tru
     return english, english.get_translation(spanish_locale).specific
 
 
+@pytest.fixture(scope="module")
+def newsletter_for_the_module(module_data):
+    return module_data(build_newsletter)
+
+
 @pytest.fixture
-def newsletter(fresh_cache):
+def newsletter(newsletter_for_the_module):
     """(English, Spanish) newsletter pages of a Learning Alliance test site."""
     mail.outbox.clear()
-    return build_newsletter()
+    return fresh_copies(newsletter_for_the_module)
 
 
 def es(text):
@@ -381,8 +386,8 @@ def make_subscriber(page, email, status=Subscriber.Status.CONFIRMED, language="e
 
 
 @pytest.fixture
-def two_sites(fresh_cache):
-    alliance, _ = build_newsletter("localhost", "Learning Alliance")
+def two_sites(newsletter):
+    alliance, _ = newsletter
     kidscan, _ = build_newsletter("kidscan.localhost", "KidsCAN", default=False)
     make_subscriber(alliance, "ana@example.org")
     make_subscriber(alliance, "luis@example.org", language="es")

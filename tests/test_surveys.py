@@ -25,7 +25,7 @@ from demo.loader import DemoLoader
 from home.models import HomePage
 from surveys import spam
 from surveys.models import CONSENT_FIELD, SurveyPage
-from tests.factories import content_locales, make_site
+from tests.factories import content_locales, fresh_copies, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +33,7 @@ HOST = {"host": "localhost"}
 COMMENT = "Más clases de arte, por favor."
 
 
-@pytest.fixture
-def survey(fresh_cache):
-    """(English, Spanish) versions of the ESSA survey on a Learning Alliance test site."""
+def build_survey():
     _english_locale, spanish_locale = content_locales()
     site = make_site(hostname="localhost")
     home = site.root_page.specific
@@ -44,6 +42,17 @@ def survey(fresh_cache):
     community_surveys.translate(loader, home, site, spanish_locale)
     english = SurveyPage.objects.get(locale__language_code="en")
     return english, SurveyPage.objects.get(locale__language_code="es")
+
+
+@pytest.fixture(scope="module")
+def survey_for_the_module(module_data):
+    return module_data(build_survey)
+
+
+@pytest.fixture
+def survey(survey_for_the_module):
+    """(English, Spanish) versions of the ESSA survey on a Learning Alliance test site."""
+    return fresh_copies(survey_for_the_module)
 
 
 def token_issued(page, seconds_ago):

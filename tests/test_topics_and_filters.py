@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from articles.models import NewsIndexPage
 from tests.factories import (
+    fresh_copies,
     make_article,
     make_news_index,
     make_site,
@@ -36,9 +37,18 @@ def is_noindex(response):
     return robots is not None and "noindex" in robots["content"]
 
 
+@pytest.fixture(scope="module")
+def news_for_the_module(module_data):
+    return module_data(build_news)
+
+
 @pytest.fixture
-def news():
+def news(news_for_the_module):
     """A site with a news index and a story index, two topics, and a second site's news."""
+    return fresh_copies(news_for_the_module)
+
+
+def build_news():
     site = make_site(name="Topic Test")
     other = make_site(hostname=OTHER_HOST, name="Other Org", default=False)
     return {
