@@ -1,8 +1,9 @@
 """Accessibility, layout and no-JavaScript checks of both demo sites in a real Chromium.
 
-Each test reads the published demo (both organizations' sites, loaded once
-per test process and only read here) and visits every live page of a site. Failures
-list every offending page at once rather than stopping at the first.
+Each test reads the shared demo (both organizations' sites, loaded once per
+test process and only read here). One walk per site visits every page a
+visitor reaches, and three tests read what it found; failures list every
+offending page at once rather than stopping at the first.
 """
 
 from urllib.parse import urljoin, urlsplit
@@ -94,76 +95,142 @@ def _format_problems(title, problems):
     return title + ":\n" + "\n".join(f"  - {problem}" for problem in problems)
 
 
-# --- 1. axe-core, headings, language, status --------------------------------
+# --- 1. every page: status, headings, language, axe, strict CSP, 320px -------
+#
+# Each site is walked once: every page is loaded at desktop width, checked,
+# and laid out again at 320px. The tests below read what the walk found, one
+# kind of problem each, so a page costs one visit instead of one per check.
+
+FIND_INLINE_MARKUP = """() => {
+    const scripts = [...document.querySelectorAll('script:not([src])')]
+        .filter((el) => (el.type || '').toLowerCase() !== 'application/ld+json');
+    const styled = [...document.querySelectorAll('[style]')];
+    const handlers = [...document.querySelectorAll('*')].filter((el) =>
+        [...el.attributes].some((attr) => attr.name.startsWith('on')));
+    const describe = (el) => el.outerHTML.slice(0, 120);
+    return [
+        ...scripts.map((el) => 'inline <script>: ' + describe(el)),
+        ...styled.map((el) => 'style attribute: ' + describe(el)),
+        ...handlers.map((el) => 'event-handler attribute: ' + describe(el)),
+    ];
+}"""
+
+FIND_OVERFLOWING = """(limit) => [...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > limit + 1)
+    .slice(0, 3)
+    .map((el) => el.tagName.toLowerCase()
+        + (el.className && typeof el.className === 'string'
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+        + ' (right edge '
+        + Math.round(el.getBoundingClientRect().right) + 'px)')"""
 
 
-@pytest.mark.parametrize("hostname", HOSTNAMES)
-def test_every_page_passes_axe_wcag_aa(hostname, demo_server, page):
-    axe = Axe()
+def _axe_problems(axe, page, url):
     problems = []
-    urls = _page_urls(demo_server, hostname)
-    for url in urls:
-        response = _visit(page, url)
-        if response.status != 200:
-            problems.append(f"{url}: HTTP status {response.status}, expected 200")
-            continue
-        h1_count = page.locator("h1").count()
-        if h1_count != 1:
-            problems.append(f"{url}: {h1_count} <h1> elements, expected exactly one")
-        lang = (page.locator("html").get_attribute("lang") or "").strip()
-        if not lang:
-            problems.append(f"{url}: <html> has no lang attribute value")
-        results = axe.run(page, options=AXE_OPTIONS)
-        for violation in results.response["violations"]:
-            targets = [", ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
-            problems.append(
-                f"{url}: axe {violation['id']} ({violation['impact']}, "
-                f"{len(violation['nodes'])} node(s)): {'; '.join(targets)}"
-                f" | {violation['help']}"
-            )
-    # The not-found page, in both languages, is held to the same standard.
-    for path in ("/no-such-page/", "/es/no-existe/"):
-        url = _origin(demo_server, hostname) + path
-        if _visit(page, url).status != 404:
-            problems.append(f"{url}: expected a 404")
-        for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-            problems.append(f"{url}: axe {violation['id']} | {violation['help']}")
-    assert not problems, _format_problems(
-        f"{hostname}: accessibility problems on {len(urls)} pages", problems
-    )
+    for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+        targets = [", ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+        problems.append(
+            f"{url}: axe {violation['id']} ({violation['impact']}, "
+            f"{len(violation['nodes'])} node(s)): {'; '.join(targets)}"
+            f" | {violation['help']}"
+        )
+    return problems
 
 
-# --- 2. no horizontal scrolling at 320px -------------------------------------
-
-
-@pytest.mark.parametrize("hostname", HOSTNAMES)
-def test_no_page_scrolls_horizontally_at_320px(hostname, demo_server, new_context):
-    context = new_context(viewport=NARROW_VIEWPORT)
-    page = context.new_page()
-    problems = []
-    for url in _page_urls(demo_server, hostname):
-        response = _visit(page, url)
-        assert response.status == 200, f"{url}: HTTP status {response.status}"
+def _overflow_at_narrow_width(page, url):
+    """The page laid out again on a 320px screen: what sticks out, if anything."""
+    desktop = page.viewport_size
+    page.set_viewport_size(NARROW_VIEWPORT)
+    try:
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > NARROW_VIEWPORT["width"] + 1:
-            widest = page.evaluate(
-                """(limit) => [...document.querySelectorAll('body *')]
-                    .filter((el) => el.getBoundingClientRect().right > limit + 1)
-                    .slice(0, 3)
-                    .map((el) => el.tagName.toLowerCase()
-                        + (el.className && typeof el.className === 'string'
-                            ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
-                        + ' (right edge '
-                        + Math.round(el.getBoundingClientRect().right) + 'px)')""",
-                NARROW_VIEWPORT["width"],
-            )
-            problems.append(f"{url}: scrollWidth {scroll_width}px; overflowing: {widest}")
-    assert not problems, _format_problems(
-        f"{hostname}: pages wider than a {NARROW_VIEWPORT['width']}px screen", problems
+        if scroll_width <= NARROW_VIEWPORT["width"] + 1:
+            return []
+        widest = page.evaluate(FIND_OVERFLOWING, NARROW_VIEWPORT["width"])
+        return [f"{url}: scrollWidth {scroll_width}px; overflowing: {widest}"]
+    finally:
+        page.set_viewport_size(desktop)
+
+
+def _walk_site(browser, demo_server, hostname):
+    """Every page of the site at `hostname`, visited once: the problems found, by kind."""
+    axe = Axe()
+    found = {"accessibility": [], "csp": [], "narrow": [], "pages": 0}
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        urls = _page_urls(demo_server, hostname)
+        found["pages"] = len(urls)
+        for url in urls:
+            response = _visit(page, url)
+            if response.status != 200:
+                found["accessibility"].append(f"{url}: HTTP status {response.status}, expected 200")
+                continue
+            h1_count = page.locator("h1").count()
+            if h1_count != 1:
+                found["accessibility"].append(
+                    f"{url}: {h1_count} <h1> elements, expected exactly one"
+                )
+            lang = (page.locator("html").get_attribute("lang") or "").strip()
+            if not lang:
+                found["accessibility"].append(f"{url}: <html> has no lang attribute value")
+            found["accessibility"] += _axe_problems(axe, page, url)
+            found["csp"] += [f"{url}: {offender}" for offender in page.evaluate(FIND_INLINE_MARKUP)]
+            found["narrow"] += _overflow_at_narrow_width(page, url)
+        # The not-found page, in both languages, is held to the same standard.
+        for path in ("/no-such-page/", "/es/no-existe/"):
+            url = _origin(demo_server, hostname) + path
+            if _visit(page, url).status != 404:
+                found["accessibility"].append(f"{url}: expected a 404")
+            found["accessibility"] += _axe_problems(axe, page, url)
+            found["csp"] += [f"{url}: {offender}" for offender in page.evaluate(FIND_INLINE_MARKUP)]
+            found["narrow"] += _overflow_at_narrow_width(page, url)
+    finally:
+        context.close()
+    return found
+
+
+@pytest.fixture(scope="module")
+def _walks_made():
+    return {}
+
+
+@pytest.fixture
+def walk(_walks_made, demo_server, browser):
+    """What the one walk of a site found (walking it the first time a test asks)."""
+
+    def found_on(hostname):
+        if hostname not in _walks_made:
+            _walks_made[hostname] = _walk_site(browser, demo_server, hostname)
+        return _walks_made[hostname]
+
+    return found_on
+
+
+@pytest.mark.parametrize("hostname", HOSTNAMES)
+def test_every_page_passes_axe_wcag_aa(hostname, walk):
+    found = walk(hostname)
+    assert not found["accessibility"], _format_problems(
+        f"{hostname}: accessibility problems on {found['pages']} pages", found["accessibility"]
     )
 
 
-# --- 3. works without JavaScript ----------------------------------------------
+@pytest.mark.parametrize("hostname", HOSTNAMES)
+def test_no_page_scrolls_horizontally_at_320px(hostname, walk):
+    found = walk(hostname)
+    assert not found["narrow"], _format_problems(
+        f"{hostname}: pages wider than a {NARROW_VIEWPORT['width']}px screen", found["narrow"]
+    )
+
+
+@pytest.mark.parametrize("hostname", HOSTNAMES)
+def test_pages_have_no_inline_scripts_or_styles(hostname, walk):
+    found = walk(hostname)
+    assert not found["csp"], _format_problems(
+        f"{hostname}: markup a strict CSP (script-src/style-src 'self') would block", found["csp"]
+    )
+
+
+# --- 2. works without JavaScript ----------------------------------------------
 
 
 def test_pages_work_without_javascript(demo_server, new_context):
@@ -239,37 +306,7 @@ def test_pages_work_without_javascript(demo_server, new_context):
     expect(page.get_by_role("link", name="ESSA Community Forums", exact=True)).to_be_visible()
 
 
-# --- 4. ready for a strict Content-Security-Policy -----------------------------
-
-
-@pytest.mark.parametrize("hostname", HOSTNAMES)
-def test_pages_have_no_inline_scripts_or_styles(hostname, demo_server, page):
-    problems = []
-    for url in _page_urls(demo_server, hostname):
-        response = _visit(page, url)
-        assert response.status == 200, f"{url}: HTTP status {response.status}"
-        offenders = page.evaluate(
-            """() => {
-                const scripts = [...document.querySelectorAll('script:not([src])')]
-                    .filter((el) => (el.type || '').toLowerCase() !== 'application/ld+json');
-                const styled = [...document.querySelectorAll('[style]')];
-                const handlers = [...document.querySelectorAll('*')].filter((el) =>
-                    [...el.attributes].some((attr) => attr.name.startsWith('on')));
-                const describe = (el) => el.outerHTML.slice(0, 120);
-                return [
-                    ...scripts.map((el) => 'inline <script>: ' + describe(el)),
-                    ...styled.map((el) => 'style attribute: ' + describe(el)),
-                    ...handlers.map((el) => 'event-handler attribute: ' + describe(el)),
-                ];
-            }"""
-        )
-        problems.extend(f"{url}: {offender}" for offender in offenders)
-    assert not problems, _format_problems(
-        f"{hostname}: markup a strict CSP (script-src/style-src 'self') would block", problems
-    )
-
-
-# --- 5. each site wears its own brand -----------------------------------------
+# --- 3. each site wears its own brand -----------------------------------------
 
 
 def test_the_two_sites_have_different_header_colors(demo_server, page):
