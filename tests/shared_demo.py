@@ -44,6 +44,37 @@ def reads_demo_in_browser(item):
     return BROWSER_FIXTURE in getattr(item, "fixturenames", ())
 
 
+def writes_demo(item):
+    """Whether a test commits through the shared demo, so the copy cannot outlive it."""
+    return wants_demo(item) and is_transactional(item)
+
+
+def commits_to_the_demo():
+    """The `django_db` mark of a test that commits through the shared demo.
+
+    Naming every app (`available_apps`) makes Django flush after the test
+    without running the migrations' post-migrate steps, as it does for
+    `serialized_rollback`; those steps would make content types under new ids,
+    and the rows from before the demo could not be put back. Django's own
+    `serialized_rollback` cannot be used: it reloads those rows at set-up,
+    over the demo.
+    """
+    from django.apps import apps
+
+    every_app = [config.name for config in apps.get_app_configs()]
+    return pytest.mark.django_db(transaction=True, available_apps=every_app)
+
+
+def refuse_unless_marked_to_commit_to_the_demo(item):
+    marker = item.get_closest_marker("django_db")
+    options = marker.kwargs if marker else {}
+    if options.get("serialized_rollback") or not options.get("available_apps"):
+        raise pytest.UsageError(
+            f"{item.nodeid} commits through the demo: mark it `commits_to_the_demo()` "
+            "(tests/shared_demo.py)"
+        )
+
+
 def is_transactional(item):
     """Whether a test commits to the database and ends with a flush, as pytest-django reads it."""
     fixtures = getattr(item, "fixturenames", ())
@@ -165,13 +196,17 @@ SERIAL_GROUPS = {
 def rank(item):
     """Where a test runs in a process: demo readers together, commits last.
 
-    0: reads the demo; 1: reads the demo through a browser; 2: other tests
-    that roll back; 3: other tests that commit (and end with a flush, so
-    nothing that expects the migrated rows may follow).
+    0: reads the demo; 1: reads the demo through a browser; 2: works on the
+    demo and commits (its flush ends the shared copy, so it comes after the
+    readers); 3: other tests that roll back; 4: other tests that commit (and
+    end with a flush, so nothing that expects the migrated rows may follow).
     """
+    if writes_demo(item):
+        refuse_unless_marked_to_commit_to_the_demo(item)
+        return 2
     if wants_demo(item):
         return 1 if reads_demo_in_browser(item) else 0
-    return 3 if is_transactional(item) else 2
+    return 4 if is_transactional(item) else 3
 
 
 def group_name(item):
@@ -180,14 +215,16 @@ def group_name(item):
     A module's tests stay together, so its module-scoped fixtures are made
     once, but never across ranks: a unit is placed where its first test is,
     so a module's committing test must not ride along with its other tests
-    (its flush would empty the database for the tests after it). A long
-    browser test over the demo is a unit alone, so the workers
-    share them out.
+    (its flush would empty the database for the tests after it). Browser
+    tests over the demo are long, so the workers share them out: a module's
+    tests with the same parameters (one site's walk, say) make one unit.
     """
     module = item.nodeid.split("::", 1)[0]
     if reads_demo_in_browser(item):
+        parameters = re.search(r"\[(.*)\]$", item.nodeid)
+        unit = f"{module}::{parameters.group(1) if parameters else ''}"
         # xdist reads a group from after the last "@", and only past any "]".
-        return re.sub(r"[\[\]@]", "-", item.nodeid)
+        return re.sub(r"[\[\]@]", "-", unit)
     return f"{SERIAL_GROUPS.get(module, module)}::rank-{rank(item)}"
 
 
@@ -239,6 +276,6 @@ def pytest_runtest_teardown(item, nextitem):
     teardown, which comes before the test database is destroyed.
     """
     result = yield
-    if nextitem is not None and not wants_demo(nextitem):
+    if writes_demo(item) or (nextitem is not None and not wants_demo(nextitem)):
         SHARED.discard()
     return result

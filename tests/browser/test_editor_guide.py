@@ -9,11 +9,8 @@ left describing an admin that has moved on.
 """
 
 import importlib.util
-import io
 import re
 from pathlib import Path
-
-from django.core.management import call_command
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -22,6 +19,7 @@ import pytest
 from PIL import Image as PILImage
 
 from demo.accounts import DEFAULT_PASSWORD, PASSWORD_VARIABLE, demo_staff_usernames
+from tests.shared_demo import commits_to_the_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "editors.md"
@@ -83,9 +81,9 @@ def test_the_script_signs_in_as_the_demo_staff():
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_every_screenshot_of_the_guide_can_be_retaken(live_server, browser, tmp_path):
-    call_command("load_demo_content", stdout=io.StringIO())
+@commits_to_the_demo()
+def test_every_screenshot_of_the_guide_can_be_retaken(demo, live_server, browser, tmp_path):
+    """The script edits and publishes through the admin: it commits to the demo, then it goes."""
     pages_before = Page.objects.count()
     images_before = get_image_model().objects.count()
 
