@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 PROXY = "10.0.0.2"
 
-# The ESSA survey on a test site, in English and Spanish.
+# The ESSA survey on a test site, in English and Spanish, built once for this module.
+survey_for_the_module = test_surveys.survey_for_the_module
 survey = test_surveys.survey
 
 

@@ -16,6 +16,7 @@ from articles.models import NewsIndexPage
 from pages.models import SiteSettings
 from stories.models import StoryIndexPage
 from tests.factories import (
+    fresh_copies,
     make_article,
     make_news_index,
     make_site,
@@ -31,12 +32,22 @@ def soup_of(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
-@pytest.fixture
-def two_sites(db):
+def build_two_sites():
     return {
         "main": make_site(name="Learning Alliance Test"),
         "other": make_site(hostname=OTHER_HOST, name="KidsCAN Test", default=False),
     }
+
+
+@pytest.fixture(scope="module")
+def two_sites_for_the_module(module_data):
+    return module_data(build_two_sites)
+
+
+@pytest.fixture
+def two_sites(db, two_sites_for_the_module):
+    """The main site on localhost and a second organisation's site."""
+    return fresh_copies(two_sites_for_the_module)
 
 
 # --- 404 --------------------------------------------------------------------------------------
@@ -165,13 +176,13 @@ def test_500_handler_renders_without_the_database():
 
 
 @pytest.mark.django_db
-def test_a_database_outage_is_a_503_to_try_again_not_a_500(client, monkeypatch):
+def test_a_database_outage_is_a_503_to_try_again_not_a_500(client, monkeypatch, two_sites):
     """During a PostgreSQL restart a visitor, a proxy and a crawler are told to come back."""
     from django.db.utils import OperationalError
 
     from home.models import HomePage
 
-    site = make_site("localhost", name="Outage Alliance")
+    site = two_sites["main"]
 
     def database_gone(self, request, *args, **kwargs):
         raise OperationalError("connection to server at 10.0.0.7 failed: Connection refused")
@@ -189,10 +200,10 @@ def test_a_database_outage_is_a_503_to_try_again_not_a_500(client, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_any_other_error_is_still_a_500(client, monkeypatch):
+def test_any_other_error_is_still_a_500(client, monkeypatch, two_sites):
     from home.models import HomePage
 
-    site = make_site("localhost", name="Bug Alliance")
+    site = two_sites["main"]
     monkeypatch.setattr(HomePage, "serve", lambda *args, **kwargs: 1 / 0)
     client.raise_request_exception = False
 

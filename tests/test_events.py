@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from events.models import EventIndexPage, EventPage
-from tests.factories import _add, _unique, make_image, make_site
+from tests.factories import _add, _unique, fresh_copies, make_image, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -62,11 +62,21 @@ def in_days(days, hour=18):
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=DENVER)
 
 
-@pytest.fixture
-def events_site():
+def build_events_site():
     site = make_site(hostname=EVENTS_HOST, name="Events Test Alliance", default=False)
     index = make_event_index(site.root_page, introduction="Come and talk with us.")
     return site, index
+
+
+@pytest.fixture(scope="module")
+def events_site_for_the_module(module_data):
+    return module_data(build_events_site)
+
+
+@pytest.fixture
+def events_site(events_site_for_the_module):
+    """(Site, event index) of the events tests' own site (host events.localhost)."""
+    return fresh_copies(events_site_for_the_module)
 
 
 def path(page):

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from issues.models import IssueIndexPage
 from tests.factories import (
+    fresh_copies,
     make_article,
     make_issue,
     make_issue_index,
@@ -46,8 +47,7 @@ def sections_of(response):
     }
 
 
-@pytest.fixture
-def site_with_news():
+def build_site_with_news():
     site = make_site(name="Issues Test")
     other = make_site(hostname=OTHER_HOST, name="Other", default=False)
     return {
@@ -58,6 +58,16 @@ def site_with_news():
         "tutoring": make_topic("Tutoring", slug="tutoring"),
         "literacy": make_topic("Literacy", slug="literacy"),
     }
+
+
+@pytest.fixture(scope="module")
+def site_with_news_for_the_module(module_data):
+    return module_data(build_site_with_news)
+
+
+@pytest.fixture
+def site_with_news(site_with_news_for_the_module):
+    return fresh_copies(site_with_news_for_the_module)
 
 
 def test_issue_page_gathers_articles_and_stories_filed_under_its_topic(client, site_with_news):

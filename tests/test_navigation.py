@@ -15,12 +15,10 @@ from wagtail_localize.synctree import synchronize_tree
 
 from navigation.models import Footer, MainMenu
 from pages.models import SiteSettings
-from tests.factories import make_site, make_standard, make_vision
+from tests.factories import fresh_copies, make_site, make_standard, make_vision
 
 
-@pytest.fixture
-def site_in_two_languages(db):
-    cache.clear()
+def build_site_in_two_languages():
     english, _ = Locale.objects.get_or_create(language_code="en")
     spanish, _ = Locale.objects.get_or_create(language_code="es")
     site = make_site(name="Alliance")
@@ -36,6 +34,17 @@ def site_in_two_languages(db):
         twin.title, twin.slug = title, slug
         twin.save_revision().publish()
     return {"site": site, "home": home, "vision": vision, "about": about, "privacy": privacy}
+
+
+@pytest.fixture(scope="module")
+def site_in_two_languages_for_the_module(module_data):
+    return module_data(build_site_in_two_languages)
+
+
+@pytest.fixture
+def site_in_two_languages(db, site_in_two_languages_for_the_module):
+    cache.clear()
+    return fresh_copies(site_in_two_languages_for_the_module)
 
 
 def _menu_links(client, path):

@@ -22,6 +22,7 @@ from caching import versions
 from navigation.models import Footer
 from tests.factories import (
     content_locales,
+    fresh_copies,
     make_article,
     make_news_index,
     make_site,
@@ -39,10 +40,19 @@ def page_cache_on(settings):
     settings.CONTENT_CACHE_ENABLED = True
 
 
-@pytest.fixture
-def site():
+def build_site():
     content_locales()
     return make_site(HOST, name="Cache Test Alliance")
+
+
+@pytest.fixture(scope="module")
+def site_for_the_module(module_data):
+    return module_data(build_site)
+
+
+@pytest.fixture
+def site(site_for_the_module):
+    return fresh_copies(site_for_the_module)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from wagtail_localize.synctree import synchronize_tree
 from demo import content
 from tests.factories import (
     content_locales,
+    fresh_copies,
     make_article,
     make_news_index,
     make_site,
@@ -63,10 +64,20 @@ def paragraphs(*texts):
     return [("paragraph", RichText(f"<p>{text}</p>")) for text in texts]
 
 
-@pytest.fixture
-def news():
+def build_news():
     site = make_site(hostname=HOST, name="Search Test", default=False)
     return make_news_index(site.root_page, title="News", slug="news")
+
+
+@pytest.fixture(scope="module")
+def news_for_the_module(module_data):
+    return module_data(build_news)
+
+
+@pytest.fixture
+def news(news_for_the_module):
+    """The news index of the site the search tests read (host search.localhost)."""
+    return fresh_copies(news_for_the_module)
 
 
 @pytest.fixture

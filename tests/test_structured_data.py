@@ -15,6 +15,7 @@ from articles.models import ArticleAuthor
 from pages.models import SiteSettings, VisionPage
 from tests.factories import (
     content_locales,
+    fresh_copies,
     make_article,
     make_image,
     make_news_index,
@@ -51,9 +52,7 @@ def types_in(soup):
     return sorted(item["@type"] for item in json_ld_items(soup))
 
 
-@pytest.fixture
-def two_sites():
-    """The Alliance at localhost (with a logo and social links) and a second organisation."""
+def build_two_sites():
     alliance = make_site(name="Learning Alliance", hero_text="Every child, the best education.")
     SiteSettings.objects.filter(site=alliance).update(
         logo=make_image(title="Alliance logo", size=(300, 300)),
@@ -66,6 +65,17 @@ def two_sites():
         youtube_url="https://www.youtube.com/@kidscan",
     )
     return alliance, kidscan
+
+
+@pytest.fixture(scope="module")
+def two_sites_for_the_module(module_data):
+    return module_data(build_two_sites)
+
+
+@pytest.fixture
+def two_sites(two_sites_for_the_module):
+    """The Alliance at localhost (with a logo and social links) and a second organisation."""
+    return fresh_copies(two_sites_for_the_module)
 
 
 @pytest.mark.parametrize(
