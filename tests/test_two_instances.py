@@ -61,7 +61,7 @@ def shared_database(tmp_path_factory):
         )
         with psycopg.connect(**admin) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
+            create_migrated_or_empty(connection, name, template=base["NAME"])
         password = f":{base['PASSWORD']}" if base["PASSWORD"] else ""
         url = f"postgres://{base['USER']}{password}@{admin['host']}:{admin['port']}/{name}"
     else:
@@ -86,6 +86,28 @@ def shared_database(tmp_path_factory):
     if admin is not None:
         with psycopg.connect(**admin) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def create_migrated_or_empty(connection, name, template):
+    """A new database, copied from this worker's migrated test database when PostgreSQL can.
+
+    Migrating an empty database in a subprocess costs about twenty seconds;
+    a copy costs one, and `migrate` below then finds nothing to do. PostgreSQL
+    copies only a database nobody is connected to, so this process lets go of
+    its own connection first, and falls back to an empty database otherwise.
+    """
+    from django.db import connections
+
+    import psycopg
+
+    if template.startswith("test_"):
+        connections.close_all()
+        try:
+            connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            return
+        except psycopg.errors.ObjectInUse:
+            pass
+    connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def instance_environment(database_url, key_prefix):
