@@ -28,6 +28,7 @@ def demo(_shared_demo, django_db_blocker):
 def module_data(django_db_setup, django_db_blocker):
     """Build rows once for all of a module's tests, as Django's `setUpTestData` does.
 
+    Used through `tests.factories.built_once_per_module`.
     `module_data(build)` runs `build()` inside a transaction that stays open
     for the module's tests (each test's own transaction nests in it, and rolls
     back) and is rolled back after the last one. Hand tests fresh copies

@@ -14,6 +14,7 @@ from django.db.models import Model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+import pytest
 from PIL import Image as PILImage
 from wagtail_localize.models import LocaleSynchronization
 
@@ -56,6 +57,20 @@ def make_image(title=None, alt_text="A test picture", size=(64, 36)):
     image.file = ImageFile(buffer, name=f"{title}.png")
     image.save()
     return image
+
+
+def built_once_per_module(build):
+    """A module-scoped fixture holding what `build()` made, once for the module's tests.
+
+    Built inside `module_data`'s transaction (tests/conftest.py); a
+    function-scoped fixture hands each test `fresh_copies` of it.
+    """
+
+    @pytest.fixture(scope="module")
+    def built(module_data):
+        return module_data(build)
+
+    return built
 
 
 def fresh_copies(value):

@@ -32,6 +32,7 @@ from wagtail_localize.synctree import synchronize_tree
 from demo.accounts import DEFAULT_PASSWORD, create_demo_staff, demo_staff_usernames
 from editorial.models import SiteRoles
 from tests.factories import (
+    built_once_per_module,
     content_locales,
     fresh_copies,
     make_article,
@@ -56,11 +57,6 @@ def staff(username, group):
     user = get_user_model().objects.create_user(username, password="a-long-password")
     user.groups.add(group)
     return user
-
-
-@pytest.fixture(scope="module")
-def sites_for_the_module(module_data):
-    return module_data(build_sites)
 
 
 @pytest.fixture
@@ -95,6 +91,9 @@ def build_sites():
         "editor": staff("alliance-staff-editor", alliance_roles.editors),
         "moderator": staff("alliance-staff-moderator", alliance_roles.moderators),
     }
+
+
+sites_for_the_module = built_once_per_module(build_sites)
 
 
 def image_in(collection, title):

@@ -16,6 +16,7 @@ from articles.models import NewsIndexPage
 from pages.models import SiteSettings
 from stories.models import StoryIndexPage
 from tests.factories import (
+    built_once_per_module,
     fresh_copies,
     make_article,
     make_news_index,
@@ -39,14 +40,12 @@ def build_two_sites():
     }
 
 
-@pytest.fixture(scope="module")
-def two_sites_for_the_module(module_data):
-    return module_data(build_two_sites)
+two_sites_for_the_module = built_once_per_module(build_two_sites)
 
 
 @pytest.fixture
 def two_sites(db, two_sites_for_the_module):
-    """The main site on localhost and a second organisation's site."""
+    """The main site on localhost and a second organization's site."""
     return fresh_copies(two_sites_for_the_module)
 
 

@@ -22,7 +22,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from events.models import EventIndexPage, EventPage
-from tests.factories import _add, _unique, fresh_copies, make_image, make_site
+from tests.factories import (
+    _add,
+    _unique,
+    built_once_per_module,
+    fresh_copies,
+    make_image,
+    make_site,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +75,7 @@ def build_events_site():
     return site, index
 
 
-@pytest.fixture(scope="module")
-def events_site_for_the_module(module_data):
-    return module_data(build_events_site)
+events_site_for_the_module = built_once_per_module(build_events_site)
 
 
 @pytest.fixture

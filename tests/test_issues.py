@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from issues.models import IssueIndexPage
 from tests.factories import (
+    built_once_per_module,
     fresh_copies,
     make_article,
     make_issue,
@@ -60,9 +61,7 @@ def build_site_with_news():
     }
 
 
-@pytest.fixture(scope="module")
-def site_with_news_for_the_module(module_data):
-    return module_data(build_site_with_news)
+site_with_news_for_the_module = built_once_per_module(build_site_with_news)
 
 
 @pytest.fixture

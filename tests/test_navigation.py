@@ -15,7 +15,13 @@ from wagtail_localize.synctree import synchronize_tree
 
 from navigation.models import Footer, MainMenu
 from pages.models import SiteSettings
-from tests.factories import fresh_copies, make_site, make_standard, make_vision
+from tests.factories import (
+    built_once_per_module,
+    fresh_copies,
+    make_site,
+    make_standard,
+    make_vision,
+)
 
 
 def build_site_in_two_languages():
@@ -36,9 +42,7 @@ def build_site_in_two_languages():
     return {"site": site, "home": home, "vision": vision, "about": about, "privacy": privacy}
 
 
-@pytest.fixture(scope="module")
-def site_in_two_languages_for_the_module(module_data):
-    return module_data(build_site_in_two_languages)
+site_in_two_languages_for_the_module = built_once_per_module(build_site_in_two_languages)
 
 
 @pytest.fixture

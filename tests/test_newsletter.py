@@ -27,7 +27,7 @@ from editorial.models import SiteRoles
 from editorial.roles import set_up_all_sites
 from newsletter.models import CONSENT_FIELD, NewsletterPage, Subscriber
 from surveys import spam
-from tests.factories import content_locales, fresh_copies, make_site
+from tests.factories import built_once_per_module, content_locales, fresh_copies, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +47,7 @@ def build_newsletter(hostname="localhost", name="Learning Alliance", default=Tru
     return english, english.get_translation(spanish_locale).specific
 
 
-@pytest.fixture(scope="module")
-def newsletter_for_the_module(module_data):
-    return module_data(build_newsletter)
+newsletter_for_the_module = built_once_per_module(build_newsletter)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ import pytest
 from caching import versions
 from navigation.models import Footer
 from tests.factories import (
+    built_once_per_module,
     content_locales,
     fresh_copies,
     make_article,
@@ -45,9 +46,7 @@ def build_site():
     return make_site(HOST, name="Cache Test Alliance")
 
 
-@pytest.fixture(scope="module")
-def site_for_the_module(module_data):
-    return module_data(build_site)
+site_for_the_module = built_once_per_module(build_site)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from demo import content
 from tests.factories import (
+    built_once_per_module,
     content_locales,
     fresh_copies,
     make_article,
@@ -69,9 +70,7 @@ def build_news():
     return make_news_index(site.root_page, title="News", slug="news")
 
 
-@pytest.fixture(scope="module")
-def news_for_the_module(module_data):
-    return module_data(build_news)
+news_for_the_module = built_once_per_module(build_news)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from articles.models import ArticleAuthor
 from pages.models import SiteSettings, VisionPage
 from tests.factories import (
+    built_once_per_module,
     content_locales,
     fresh_copies,
     make_article,
@@ -67,14 +68,12 @@ def build_two_sites():
     return alliance, kidscan
 
 
-@pytest.fixture(scope="module")
-def two_sites_for_the_module(module_data):
-    return module_data(build_two_sites)
+two_sites_for_the_module = built_once_per_module(build_two_sites)
 
 
 @pytest.fixture
 def two_sites(two_sites_for_the_module):
-    """The Alliance at localhost (with a logo and social links) and a second organisation."""
+    """The Alliance at localhost (with a logo and social links) and a second organization."""
     return fresh_copies(two_sites_for_the_module)
 
 

@@ -25,7 +25,7 @@ from demo.loader import DemoLoader
 from home.models import HomePage
 from surveys import spam
 from surveys.models import CONSENT_FIELD, SurveyPage
-from tests.factories import content_locales, fresh_copies, make_site
+from tests.factories import built_once_per_module, content_locales, fresh_copies, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +44,7 @@ def build_survey():
     return english, SurveyPage.objects.get(locale__language_code="es")
 
 
-@pytest.fixture(scope="module")
-def survey_for_the_module(module_data):
-    return module_data(build_survey)
+survey_for_the_module = built_once_per_module(build_survey)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from articles.models import NewsIndexPage
 from tests.factories import (
+    built_once_per_module,
     fresh_copies,
     make_article,
     make_news_index,
@@ -37,11 +38,6 @@ def is_noindex(response):
     return robots is not None and "noindex" in robots["content"]
 
 
-@pytest.fixture(scope="module")
-def news_for_the_module(module_data):
-    return module_data(build_news)
-
-
 @pytest.fixture
 def news(news_for_the_module):
     """A site with a news index and a story index, two topics, and a second site's news."""
@@ -59,6 +55,9 @@ def build_news():
         "essa": make_topic("ESSA", slug="essa", description="The federal education law."),
         "forums": make_topic("Forums", slug="forums"),
     }
+
+
+news_for_the_module = built_once_per_module(build_news)
 
 
 def path_of(page):
