@@ -1,16 +1,20 @@
 """Builders for test content, in one place so every test makes pages the same way.
 
 Each builder creates and publishes a page (unless told `live=False`) with
-sensible defaults that a test overrides only where it matters.
+sensible defaults that a test overrides only where it matters. Builders of
+one row live here; tests/builders.py puts them together into whole sites.
 """
 
 import datetime
 import io
 import itertools
+from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db.models import Model
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -20,10 +24,15 @@ from wagtail_localize.models import LocaleSynchronization
 
 from articles.models import ArticlePage, NewsIndexPage, Topic
 from demo.loader import remove_wagtail_welcome_page
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage
+from navigation.models import Footer, MainMenu
+from newsletter.models import NewsletterPage
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
 from people.models import Person
+from reports.models import ReportIndexPage, ReportPage
 from stories.models import StoryIndexPage, StoryPage
+from surveys.models import SurveyFormField, SurveyPage
 
 _sequence = itertools.count(1)
 
@@ -49,14 +58,26 @@ def content_locales():
     return english, spanish
 
 
-def make_image(title=None, alt_text="A test picture", size=(64, 36)):
+def make_image(title=None, alt_text="A test picture", size=(64, 36), collection=None):
+    """A picture in the image library, filed in `collection` if given (else the root one)."""
     buffer = io.BytesIO()
     PILImage.new("RGB", size, "#336699").save(buffer, format="PNG")
     title = title or _unique("image")
     image = get_image_model()(title=title, description=alt_text)
     image.file = ImageFile(buffer, name=f"{title}.png")
+    if collection is not None:
+        image.collection = collection
     image.save()
     return image
+
+
+def make_document(title="Full report", content=b"%PDF-1.4 sample", name=None, collection=None):
+    """A document holding `content` in a file called `name`, filed in `collection` if given."""
+    document = get_document_model()(title=title)
+    if collection is not None:
+        document.collection = collection
+    document.file.save(name or f"{_unique('document')}.pdf", ContentFile(content), save=True)
+    return document
 
 
 def built_once_per_module(build):
@@ -167,6 +188,103 @@ def make_story(index, live=True, topics=(), **fields):
     return _add(index, page, live=live)
 
 
+def make_event_index(parent, **fields):
+    fields.setdefault("title", "Events")
+    return _add(parent, EventIndexPage(slug=fields.pop("slug", _unique("events")), **fields))
+
+
+NEW_MEXICO_TIME = ZoneInfo("America/Denver")
+
+
+def make_event(index, start=None, hours=2, live=True, **fields):
+    """An in-person forum in Gallup, `hours` long from `start` (aware).
+
+    Without a `start`, an evening in March 2024: past, so it never moves
+    between the lists.
+    """
+    fields.setdefault("title", _unique("Forum"))
+    fields.setdefault("summary", "Neighbors talk about the state's plan for schools.")
+    fields.setdefault("venue_name", "Gallup High School")
+    fields.setdefault("venue_address", "1055 Rico St, Gallup, NM 87301")
+    fields.setdefault("region", "northwest")
+    start = start or datetime.datetime(2024, 3, 5, 18, tzinfo=NEW_MEXICO_TIME)
+    end = fields.pop("end", start + datetime.timedelta(hours=hours))
+    page = EventPage(slug=fields.pop("slug", _unique("event")), start=start, end=end, **fields)
+    return _add(index, page, live=live)
+
+
+def make_report_index(parent, **fields):
+    fields.setdefault("title", "Reports")
+    return _add(parent, ReportIndexPage(slug=fields.pop("slug", _unique("reports")), **fields))
+
+
+def make_report(index, topics=(), live=True, **fields):
+    fields.setdefault("title", _unique("Report"))
+    fields.setdefault("summary", "What we found, in a sentence.")
+    fields.setdefault("publication_date", datetime.date(2024, 1, 1))
+    page = ReportPage(slug=fields.pop("slug", _unique("report")), **fields)
+    page.topics = list(topics)
+    return _add(index, page, live=live)
+
+
+def make_survey(parent, questions=(("Which region do you live in?", "singleline", ""),), **fields):
+    """A survey asking `questions`, each (label, field type, choices), the first one required.
+
+    With the privacy note every survey needs; a list of checkboxes says that
+    any number may be chosen.
+    """
+    fields.setdefault("title", "Take the survey")
+    fields.setdefault("introduction", "It takes about five minutes.")
+    fields.setdefault("privacy_note", "<p>We read your answers and never name anyone.</p>")
+    fields.setdefault("thank_you_text", "<p>Thank you for your answers.</p>")
+    page = SurveyPage(slug=fields.pop("slug", _unique("survey")), **fields)
+    page.form_fields = [
+        SurveyFormField(
+            label=label,
+            field_type=field_type,
+            required=position == 0,
+            choices=choices,
+            help_text="Choose any." if field_type == "checkboxes" else "",
+            sort_order=position,
+        )
+        for position, (label, field_type, choices) in enumerate(questions)
+    ]
+    return _add(parent, page)
+
+
+def make_newsletter(parent, **fields):
+    fields.setdefault("title", "Newsletter")
+    fields.setdefault("introduction", "One e-mail a month about what communities are saying.")
+    fields.setdefault("privacy_note", "<p>We keep your address only to send the newsletter.</p>")
+    fields.setdefault("check_inbox_text", "<p>Look in your spam folder too.</p>")
+    fields.setdefault("welcome_text", "<p>The next issue is out next month.</p>")
+    return _add(parent, NewsletterPage(slug=fields.pop("slug", _unique("newsletter")), **fields))
+
+
+def link_to(page):
+    """A link block's value leading to `page`, under the page's own title."""
+    return {"page": page, "url": "", "label": ""}
+
+
+def make_menu_and_footer(site, tagline="Better schools, together.", footer_links=()):
+    """The site's header menu of the home page's menu pages, and its footer, in English.
+
+    `footer_links` are link block values (`link_to`). A test that needs the
+    menu or footer in Spanish translates it (`translate_snippet`).
+    """
+    english, _spanish = content_locales()
+    menu_pages = site.root_page.get_children().live().in_menu()
+    MainMenu.objects.create(
+        site=site, locale=english, links=[("link", link_to(page)) for page in menu_pages]
+    )
+    Footer.objects.create(
+        site=site,
+        locale=english,
+        tagline=tagline,
+        links=[("link", link) for link in footer_links],
+    )
+
+
 def make_private(page, password="secret"):
     """Put `page` behind a password, as an editor does with the Privacy control."""
     return PageViewRestriction.objects.create(
@@ -183,12 +301,46 @@ def make_person(name="Ana Martínez", role="Executive Director", bio="", photo=N
     return Person.objects.create(name=name, role=role, bio=bio, photo=photo, locale=english)
 
 
-def translate_person(person, locale, **fields):
-    """`person` in `locale` with the given role and bio, as a translator saves it."""
-    translation = person.copy_for_translation(locale)
+def translate_snippet(snippet, locale, **fields):
+    """`snippet` (a person, topic, menu…) in `locale` with `fields`, as a translator saves it."""
+    translation = snippet.copy_for_translation(locale)
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save()
+    return translation
+
+
+translate_person = translate_topic = translate_snippet
+
+
+def translate_page(page, locale, **fields):
+    """`page` in `locale` with the given fields, published, as a translator saves it by hand.
+
+    Its parent must be translated first, as in the admin.
+    """
+    translation = page.specific.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()  # publishing saves another copy, with the new slug's address
+    return translation
+
+
+def translate_survey(survey, locale, questions, **fields):
+    """`survey` in `locale`, published, each question relabeled with (label, choices) in order.
+
+    Choices are one a line, in the order of the original's: a translated
+    choice submits the original's value at its place.
+    """
+    translation = survey.specific.copy_for_translation(locale)
+    relabeled = list(translation.form_fields.all())
+    for question, (label, choices) in zip(relabeled, questions, strict=True):
+        question.label, question.choices = label, choices
+    translation.form_fields = relabeled
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
     return translation
 
 

@@ -1,4 +1,4 @@
-"""Bad input from visitors, bots and staff, swept across both demo sites.
+"""Bad input from visitors, bots and staff, swept across two organizations' sites.
 
 Every request below is something a browser would never send, or a person is
 not allowed to do: NUL bytes and invalid UTF-8 in addresses (PostgreSQL
@@ -12,12 +12,17 @@ Also here: documents are served with safe headers, and rich text and block
 text never carry a script onto a page, whatever was stored.
 
 Query-string junk on the public listings is swept in test_hostile_queries.py.
+
+The module builds, once for all its tests, the part of the demo the sweep
+reaches: the Learning Alliance's site (news, stories, about page, newsletter,
+survey, partner directory) and KidsCAN's (news), both with Spanish twins,
+each organization's editorial roles with a document and a picture in its
+collection, and the Learning Alliance's demo editor.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.test import Client, override_settings
 
 from wagtail.contrib.forms.models import FormSubmission
@@ -28,20 +33,35 @@ from wagtail.rich_text import RichText
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail_localize.synctree import synchronize_tree
 
-from articles.models import ArticlePage, NewsIndexPage
-from demo.accounts import DEFAULT_PASSWORD
+from demo import community_newsletter, community_surveys
+from demo.accounts import DEFAULT_PASSWORD, create_demo_staff
+from demo.community_reports import draw_pdf
+from demo.loader import DemoLoader
 from editorial.models import SiteRoles
+from editorial.roles import set_up_all_sites
 from newsletter.models import NewsletterPage, Subscriber
-from pages.models import StandardPage
-from partners.models import PartnerIndexPage
 from surveys.models import SurveyPage
-from tests.test_newsletter import form_data as newsletter_post
-from tests.test_surveys import answers as survey_answers
-from tests.test_surveys import names as survey_fields
+from tests.builders import newsletter_form_data, survey_answers, survey_field_names
+from tests.factories import (
+    built_once_per_module,
+    content_locales,
+    fresh_copies,
+    make_article,
+    make_document,
+    make_image,
+    make_news_index,
+    make_partner_index,
+    make_site,
+    make_standard,
+    make_story,
+    make_story_index,
+)
 
 pytestmark = pytest.mark.django_db
 
+ALLIANCE = "Learning Alliance of New Mexico"
 KIDSCAN = "kidscan.localhost"
 MANAGE_PY = b"DJANGO_SETTINGS_MODULE"  # what manage.py would give away if it were served
 TOO_BIG = 31 * 1024 * 1024  # over REQUEST_MAX_BODY_SIZE
@@ -51,36 +71,96 @@ NUL = "a\x00b"
 # --- The world the sweep runs in ---------------------------------------------------------------
 
 
+def build_two_sites():
+    """Both organizations' sites with what the cases address, their roles, media and editor.
+
+    The newsletter and the survey are built as the demo builds them, so the
+    forms posted to are the real ones. Spanish twins of every page come before
+    the roles, as in the demo, so each site's groups also cover its Spanish home.
+    """
+    english, spanish = content_locales()
+    alliance = make_site("localhost", ALLIANCE)
+    kidscan = make_site(KIDSCAN, "NewMexicoKidsCAN", default=False)
+    alliance_home = alliance.root_page.specific
+    about = make_standard(alliance_home, title="About us", slug="about")
+    alliance_news = make_news_index(alliance_home, title="News", slug="news")
+    alliance_article = make_article(alliance_news, title="Community forums across the state")
+    stories = make_story_index(alliance_home, title="Stories", slug="stories")
+    make_story(stories, title="A reading club that grew", region="central")
+    partners = make_partner_index(
+        alliance_home,
+        title="Partners",
+        slug="partners",
+        partners=[{"name": "New Mexico First", "region": "statewide"}],
+    )
+    loader = DemoLoader(log=lambda *args: None)
+    community_newsletter.build(loader, alliance_home, alliance)
+    community_surveys.build(loader, alliance_home, alliance)
+    kidscan_news = make_news_index(kidscan.root_page, title="News", slug="news")
+    kidscan_article = make_article(kidscan_news, title="What the Legislature passed")
+    synchronize_tree(english, spanish)
+
+    set_up_all_sites()
+    create_demo_staff(alliance)
+    alliance_roles = SiteRoles.objects.get(site=alliance)
+    kidscan_roles = SiteRoles.objects.get(site=kidscan)
+    report = draw_pdf(["NM First ESSA survey", "What New Mexicans told us."])
+    return {
+        "about": about,
+        "alliance_article": alliance_article,
+        "kidscan_news": kidscan_news,
+        "kidscan_article": kidscan_article,
+        "partners": partners,
+        "newsletter": NewsletterPage.objects.child_of(alliance_home).get(),
+        "survey": SurveyPage.objects.child_of(alliance_home).get(),
+        "alliance_doc": make_document(
+            "ESSA survey report",
+            report,
+            name="essa-survey-report.pdf",
+            collection=alliance_roles.collection,
+        ),
+        "kidscan_doc": make_document(
+            "Legislative summary",
+            report,
+            name="legislative-summary.pdf",
+            collection=kidscan_roles.collection,
+        ),
+        "alliance_image": make_image("Community forum", collection=alliance_roles.collection),
+        "kidscan_image": make_image("Classroom", collection=kidscan_roles.collection),
+    }
+
+
+two_sites_for_the_module = built_once_per_module(build_two_sites)
+
+
 @pytest.fixture
-def world(demo, fresh_cache):
-    """Addresses and ids from the demo, by name, for the cases' templates."""
-    alliance_roles = SiteRoles.objects.get(site__hostname="localhost")
-    kidscan_roles = SiteRoles.objects.get(site__hostname=KIDSCAN)
-    alliance_home = alliance_roles.site.root_page
-    kidscan_home = kidscan_roles.site.root_page
-    Document, Image = get_document_model(), get_image_model()
-    alliance_doc = Document.objects.filter(collection=alliance_roles.collection).first()
-    kidscan_doc = Document.objects.filter(collection=kidscan_roles.collection).first()
-    kidscan_image = Image.objects.filter(collection=kidscan_roles.collection).first()
-    assert alliance_doc and kidscan_doc and kidscan_image, "the demo files media per site"
-    kidscan_article = ArticlePage.objects.descendant_of(kidscan_home).live().first()
-    newsletter = NewsletterPage.objects.child_of(alliance_home).get()
-    survey = SurveyPage.objects.descendant_of(alliance_home).get()
+def two_sites(two_sites_for_the_module):
+    """The built sites' pages, documents and pictures, as fresh objects for each test."""
+    return fresh_copies(two_sites_for_the_module)
+
+
+@pytest.fixture
+def world(two_sites):
+    """Addresses and ids from the built sites, by name, for the cases' templates."""
+    alliance_doc = two_sites["alliance_doc"]
+    newsletter = two_sites["newsletter"]
+    survey = two_sites["survey"]
     return {
         "doc_id": alliance_doc.pk,
         "doc_filename": alliance_doc.filename,
         "doc_file": alliance_doc.file.name,
         "image_file": get_image_model().objects.first().file.name,
-        "kidscan_article": kidscan_article.pk,
-        "kidscan_news": NewsIndexPage.objects.child_of(kidscan_home).get().pk,
-        "kidscan_doc": kidscan_doc.pk,
-        "kidscan_image": kidscan_image.pk,
-        "alliance_article": ArticlePage.objects.descendant_of(alliance_home).live().first().pk,
+        "kidscan_article": two_sites["kidscan_article"].pk,
+        "kidscan_news": two_sites["kidscan_news"].pk,
+        "kidscan_doc": two_sites["kidscan_doc"].pk,
+        "kidscan_image": two_sites["kidscan_image"].pk,
+        "alliance_article": two_sites["alliance_article"].pk,
         "newsletter": newsletter.url,
         "newsletter_page": newsletter,
         "survey": survey.url,
         "survey_page": survey,
-        "partners": PartnerIndexPage.objects.child_of(alliance_home).get().url,
+        "partners": two_sites["partners"].url,
+        "about_page": two_sites["about"],
     }
 
 
@@ -103,7 +183,7 @@ def stored():
 # --- The cases ---------------------------------------------------------------------------------
 
 # Who sends the request: nobody signed in, a signed-in account with no admin
-# access, or the Learning Alliance's demo editor.
+# access, or the Learning Alliance's demo editor (made as the demo makes it).
 ANONYMOUS, NON_STAFF, EDITOR = "anonymous", "non-staff", "alliance-editor"
 CLIENT_ERROR = "4xx"
 # Wagtail answers a browser it refuses with a redirect and a message (to the
@@ -159,14 +239,14 @@ CASES = [
         "newsletter NUL e-mail",
         "{newsletter}",
         method="POST",
-        data=lambda w: newsletter_post(w["newsletter_page"], email=f"reader{NUL}@example.org"),
+        data=lambda w: newsletter_form_data(w["newsletter_page"], email=f"reader{NUL}@example.org"),
     ),
     Case(
         "survey NUL answer",
         "{survey}",
         method="POST",
         data=lambda w: survey_answers(
-            w["survey_page"], **{survey_fields(w["survey_page"])["multiline"]: NUL}
+            w["survey_page"], **{survey_field_names(w["survey_page"])["multiline"]: NUL}
         ),
     ),
     Case(
@@ -208,7 +288,7 @@ CASES = [
         "form fields over 2.5 MB",
         "{newsletter}",
         method="POST",
-        data=lambda w: newsletter_post(w["newsletter_page"], email="a" * 3_000_000),
+        data=lambda w: newsletter_form_data(w["newsletter_page"], email="a" * 3_000_000),
     ),
     Case(
         "too many fields",
@@ -253,7 +333,7 @@ CASES = [
         "{newsletter}",
         method="POST",
         csrf=True,
-        data=lambda w: newsletter_post(w["newsletter_page"]),
+        data=lambda w: newsletter_form_data(w["newsletter_page"]),
     ),
     Case(
         "survey without CSRF",
@@ -453,18 +533,12 @@ def test_an_oversized_body_is_refused_before_it_is_read(client, world):
 @override_settings(REQUEST_MAX_BODY_SIZE=None)
 def test_without_a_body_limit_django_still_limits_form_fields(client, world):
     response = client.post(
-        world["newsletter"], newsletter_post(world["newsletter_page"], email="a" * 3_000_000)
+        world["newsletter"], newsletter_form_data(world["newsletter_page"], email="a" * 3_000_000)
     )
     assert response.status_code == 400
 
 
 # --- Documents: served with safe headers -------------------------------------------------------
-
-
-def make_document(title, name, content):
-    document = get_document_model()(title=title)
-    document.file.save(name, ContentFile(content), save=True)
-    return document
 
 
 def test_a_pdf_opens_in_the_browser_but_cannot_run_anything(client, world):
@@ -488,9 +562,9 @@ def test_a_pdf_opens_in_the_browser_but_cannot_run_anything(client, world):
         ("minutes.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ],
 )
-def test_other_documents_download_and_are_never_sniffed_as_pages(client, demo, name, content_type):
+def test_other_documents_download_and_are_never_sniffed_as_pages(client, name, content_type):
     """A file holding HTML and script, uploaded as text, downloads as text."""
-    document = make_document("Hostile", name, b"<html><script>alert(1)</script></html>")
+    document = make_document("Hostile", b"<html><script>alert(1)</script></html>", name=name)
 
     response = client.get(document.url)
 
@@ -529,11 +603,9 @@ def assert_nothing_executable(html):
     return main
 
 
-def test_hostile_rich_text_and_block_text_are_neutralised_on_the_page(client, demo):
+def test_hostile_rich_text_and_block_text_are_neutralised_on_the_page(client, world):
     """Stored by a script, an import or a bug, rather than the editor: still harmless."""
-    about = StandardPage.objects.get(
-        slug="about", locale__language_code="en", url_path__startswith="/learning-alliance/"
-    )
+    about = world["about_page"]
     about.body = [
         ("paragraph", RichText(HOSTILE_RICH_TEXT)),
         ("heading", {"text": HOSTILE_TEXT, "level": "h2", "anchor": ""}),

@@ -9,25 +9,21 @@ import os
 import re
 import runpy
 import signal
-import socket
 import subprocess
 import sys
 import time
 import types
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 from gunicorn.config import Config
 
+from tests.processes import BIN, ROOT, fetch, free_port, start_gunicorn
+
 # Left out of `make test-fast`: these start servers or check the deployment files.
 pytestmark = pytest.mark.container
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
 GUNICORN_CONF = ROOT / "gunicorn.conf.py"
-BIN = Path(sys.executable).parent
 
 
 def instructions():
@@ -131,41 +127,6 @@ def test_every_name_in_gunicorn_conf_is_a_gunicorn_setting_it_accepts(monkeypatc
         assert name in config.settings, f"{name} is not a gunicorn setting"
         config.set(name, settings[name])
     assert config.accesslog is None and config.logconfig_dict
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url, **headers):
-    """(status, headers, body) without following redirects."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(urllib.request.Request(url, headers=headers), timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
-def start_gunicorn(port, environ, log, stderr=subprocess.DEVNULL):
-    """gunicorn as the image starts it (gunicorn.conf.py) on a loopback port, stdout to `log`."""
-    with log.open("w") as out:
-        return subprocess.Popen(
-            # The address on the command line wins over the file's 0.0.0.0:$PORT.
-            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{port}"]
-            + ["alliance_site.wsgi"],
-            cwd=ROOT,
-            env=environ,
-            stdout=out,
-            stderr=stderr,
-        )
 
 
 @pytest.fixture

@@ -96,13 +96,6 @@ def build_sites():
 sites_for_the_module = built_once_per_module(build_sites)
 
 
-def image_in(collection, title):
-    image = make_image(title)
-    image.collection = collection
-    image.save()
-    return image
-
-
 def counts():
     """Every kind of object the set-up makes, counted."""
     return {
@@ -277,8 +270,8 @@ def test_the_other_sites_page_editor_refuses_an_editor(client, sites):
 
 
 def test_an_editor_sees_only_their_sites_images(client, sites):
-    image_in(sites["roles"].collection, "Alliance classroom")
-    image_in(sites["kidscan_roles"].collection, "KidsCAN playground")
+    make_image("Alliance classroom", collection=sites["roles"].collection)
+    make_image("KidsCAN playground", collection=sites["kidscan_roles"].collection)
     client.force_login(sites["editor"])
 
     listing = client.get("/admin/images/")

@@ -1,7 +1,7 @@
 """Events and webinars as visitors, calendar apps, search engines and editors meet them.
 
-Tests building their own content use hosts of their own (not the demo's),
-so they run beside the demo the module loads for the Spanish pages.
+Tests build their own content on a host of their own, in English and Spanish;
+only the check of the demo's own forum tour reads the demo.
 """
 
 import datetime
@@ -10,11 +10,9 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import icalendar
@@ -23,12 +21,15 @@ from bs4 import BeautifulSoup
 
 from events.models import EventIndexPage, EventPage
 from tests.factories import (
-    _add,
-    _unique,
     built_once_per_module,
+    content_locales,
     fresh_copies,
+    make_document,
+    make_event,
+    make_event_index,
     make_image,
     make_site,
+    translate_page,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,27 +41,6 @@ DEMO_HOST = "localhost"
 
 
 # --- Builders -------------------------------------------------------------------------------
-
-
-def make_event_index(parent, **fields):
-    fields.setdefault("title", "Events")
-    return _add(parent, EventIndexPage(slug=fields.pop("slug", _unique("events")), **fields))
-
-
-def make_event(index, start, hours=2, live=True, **fields):
-    """An in-person event in Gallup starting at `start` (aware), `hours` long."""
-    fields.setdefault("title", _unique("Forum"))
-    fields.setdefault("summary", "Neighbours talk about the state's plan for schools.")
-    fields.setdefault("venue_name", "Gallup High School")
-    fields.setdefault("venue_address", "1055 Rico St, Gallup, NM 87301")
-    fields.setdefault("region", "northwest")
-    page = EventPage(
-        slug=fields.pop("slug", _unique("event")),
-        start=start,
-        end=fields.pop("end", start + datetime.timedelta(hours=hours)),
-        **fields,
-    )
-    return _add(index, page, live=live)
 
 
 def in_days(days, hour=18):
@@ -204,10 +184,7 @@ def test_an_event_shows_its_time_in_new_mexico_with_machine_readable_times(clien
 
 
 def slides_document():
-    document = get_document_model()(title="Forum slides")
-    document.file.save("forum-slides.pdf", ContentFile(b"%PDF-1.4\n" + b"x" * 2039), save=False)
-    document.save()
-    return document
+    return make_document("Forum slides", b"%PDF-1.4\n" + b"x" * 2039, name="forum-slides.pdf")
 
 
 def after_the_event(page):
@@ -489,7 +466,50 @@ def test_structured_data_includes_what_a_page_says_about_itself_and_nothing_else
     assert [item["@type"] for item in items] == ["BreadcrumbList"]
 
 
-# --- Demo: the Learning Alliance's events, in both languages --------------------------------
+# --- Spanish ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def spanish_events(events_site):
+    """The Spanish event index (/es/eventos/), with a past forum and an upcoming one translated."""
+    _english, spanish = content_locales()
+    site, index = events_site
+    translate_page(site.root_page.specific, spanish)
+    spanish_index = translate_page(index, spanish, title="Eventos", slug="eventos")
+    gallup = make_event(
+        index, datetime.datetime(2016, 10, 20, 18, 0, tzinfo=DENVER), title="Gallup forum"
+    )
+    translate_page(gallup, spanish, title="Foro en Gallup")
+    roswell = make_event(index, in_days(10), title="Roswell forum")
+    translate_page(roswell, spanish, title="Foro en Roswell")
+    return spanish_index
+
+
+def test_a_spanish_event_page_gives_its_dates_in_spanish(client, spanish_events):
+    index = soup_of(client.get(path(spanish_events), HTTP_HOST=EVENTS_HOST))
+    gallup = [
+        link["href"] for link in index.select(".card__title a") if "Gallup" in link.get_text()
+    ]
+
+    page = soup_of(client.get(urlsplit(gallup[0]).path, HTTP_HOST=EVENTS_HOST))
+
+    when = page.select_one(".page-header .event-when")
+    first = when.find("time")
+    assert first.get_text() == "20 de octubre de 2016, 6:00 p. m."
+    assert first["datetime"] == "2016-10-20T18:00:00-06:00"
+    assert "(hora de la montaña)" in when.get_text()
+    assert page.find("a", string="Agregar al calendario (.ics)")
+
+
+def test_the_spanish_calendar_holds_the_spanish_pages(client, spanish_events):
+    calendar = read_calendar(client, f"{path(spanish_events)}calendar/", EVENTS_HOST)
+
+    urls = [str(event["URL"]) for event in calendar.walk("VEVENT")]
+    assert len(urls) == 2
+    assert all(url.startswith(f"http://{EVENTS_HOST}/es/eventos/") for url in urls)
+
+
+# --- The demo's own events ------------------------------------------------------------------
 
 
 def test_the_demo_lists_the_essa_forums_gallup_first(client, demo):
@@ -500,27 +520,3 @@ def test_the_demo_lists_the_essa_forums_gallup_first(client, demo):
     assert len(forums) == 6
     # Most recent first, so the first forum, in Gallup, closes the list.
     assert "Gallup" in forums[-1]
-
-
-def test_a_spanish_event_page_gives_its_dates_in_spanish(client, demo):
-    index = soup_of(client.get("/es/eventos/", HTTP_HOST=DEMO_HOST))
-    gallup = [
-        link["href"] for link in index.select(".card__title a") if "Gallup" in link.get_text()
-    ]
-
-    page = soup_of(client.get(gallup[0], HTTP_HOST=DEMO_HOST))
-
-    when = page.select_one(".page-header .event-when")
-    first = when.find("time")
-    assert re.fullmatch(r"\d{1,2} de octubre de 2016, \d{1,2}:\d\d p\. m\.", first.get_text())
-    assert first["datetime"].startswith("2016-10-")
-    assert "(hora de la montaña)" in when.get_text()
-    assert page.find("a", string="Agregar al calendario (.ics)")
-
-
-def test_the_spanish_calendar_holds_the_spanish_pages(client, demo):
-    calendar = read_calendar(client, "/es/eventos/calendar/", DEMO_HOST)
-
-    urls = [str(event["URL"]) for event in calendar.walk("VEVENT")]
-    assert urls
-    assert all(url.startswith(f"http://{DEMO_HOST}/es/eventos/") for url in urls)

@@ -1,8 +1,8 @@
 """The news feeds (RSS 2.0 and Atom) as a feed reader finds, fetches and shows them.
 
 Feeds are parsed with feedparser, the library many readers are built on.
-Tests that read the demo load it once for the module (rolled back at the
-end); the rest build just what they need on hosts of their own.
+Most tests read two sites built once for the module, each with its news in
+English and Spanish; the rest build just what they need on hosts of their own.
 """
 
 import datetime
@@ -14,8 +14,6 @@ from zoneinfo import ZoneInfo
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Site
-
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
@@ -23,9 +21,11 @@ from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import synchronize_tree
 
 from articles.feeds import ENCLOSURE_FILTER
-from demo import content, content_es
+from articles.models import ArticleAuthor
 from tests.factories import (
+    built_once_per_module,
     content_locales,
+    fresh_copies,
     make_article,
     make_image,
     make_news_index,
@@ -34,13 +34,16 @@ from tests.factories import (
     make_site,
     make_standard,
     make_topic,
+    translate_page,
+    translate_topic,
 )
 
 pytestmark = pytest.mark.django_db
 
-ALLIANCE_HOST = content.ALLIANCE["hostname"]
-KIDSCAN_HOST = content.KIDSCAN["hostname"]
-# Sites made by tests beside (or instead of) the demo sites.
+# The two sites built once for the module: an alliance and a parents' group.
+ALLIANCE_HOST = "alliance-news.localhost"
+KIDSCAN_HOST = "kidscan-news.localhost"
+# Sites made by single tests.
 FEEDS_HOST = "feeds.localhost"
 QUIET_HOST = "quiet.localhost"
 NEW_MEXICO = ZoneInfo("America/Denver")
@@ -48,6 +51,88 @@ FORMATS = ["rss", "atom"]
 CONTENT_TYPES = {
     "rss": "application/rss+xml; charset=utf-8",
     "atom": "application/atom+xml; charset=utf-8",
+}
+
+# Topics by slug: (English name, Spanish name or None where nobody has translated it).
+TOPICS = {
+    "essa": ("ESSA", None),
+    "forums": ("Forums", "Foros"),
+    "surveys": ("Surveys", "Encuestas"),
+}
+
+# Each site's articles in the order editors wrote them, which is not the order they came out.
+# "spanish" is the (title, summary) of the article's Spanish translation.
+ALLIANCE = {
+    "hostname": ALLIANCE_HOST,
+    "name": "Learning Alliance Test",
+    "articles": [
+        {
+            "slug": "take-the-essa-survey",
+            "title": "Take the ESSA survey",
+            "summary": "Ten minutes to tell the state what schools need.",
+            "publication_date": datetime.date(2016, 9, 1),
+            "topics": ["surveys"],
+            "spanish": (
+                "Responda la encuesta sobre ESSA",
+                "Diez minutos para decirle al estado lo que necesitan las escuelas.",
+            ),
+        },
+        {
+            "slug": "stakeholder-feedback-report",
+            "title": "What 4,000 New Mexicans said about ESSA",
+            "summary": "The stakeholder feedback report is out.",
+            "publication_date": datetime.date(2017, 1, 24),
+            "topics": ["essa", "surveys"],
+            "spanish": (
+                "Lo que 4.000 nuevomexicanos dijeron sobre ESSA",
+                "Ya salió el informe de opiniones de la comunidad.",
+            ),
+        },
+        {
+            "slug": "forum-in-gallup",
+            "title": "The forum tour opens in Gallup",
+            "summary": "Neighbors asked how the state will measure schools.",
+            "publication_date": datetime.date(2016, 10, 20),
+            "topics": ["forums"],
+            "spanish": (
+                "La gira de foros empieza en Gallup",
+                "Los vecinos preguntaron cómo medirá el estado a las escuelas.",
+            ),
+        },
+        {
+            "slug": "six-community-forums",
+            "title": "Six community forums on the state plan",
+            "summary": "What we heard across New Mexico.",
+            "publication_date": datetime.date(2016, 11, 15),
+            "topics": ["essa", "forums"],
+            "spanish": (
+                "Seis foros comunitarios sobre el plan estatal",
+                "Lo que escuchamos en todo Nuevo México.",
+            ),
+        },
+    ],
+}
+KIDSCAN = {
+    "hostname": KIDSCAN_HOST,
+    "name": "KidsCAN Test",
+    "articles": [
+        {
+            "slug": "essa-community-forums",
+            "title": "Community forums on ESSA",
+            "summary": "Parents met their school board.",
+            "publication_date": datetime.date(2022, 3, 10),
+            "topics": ["forums"],
+            "spanish": None,
+        },
+        {
+            "slug": "parent-survey",
+            "title": "A survey of New Mexico parents",
+            "summary": "Parents' confidence is growing.",
+            "publication_date": datetime.date(2023, 5, 2),
+            "topics": ["surveys"],
+            "spanish": None,
+        },
+    ],
 }
 
 
@@ -95,30 +180,76 @@ def feed_links(response):
     ]
 
 
-def demo_news(site):
-    """The demo site's articles, newest first, as written in demo/content.py."""
-    index = next(page for page in site["pages"] if page["type"] == "news_index")
-    return sorted(index["children"], key=lambda article: article["publication_date"], reverse=True)
+def newest_first(site):
+    """The site's articles (ALLIANCE or KIDSCAN) in the order its feed lists them."""
+    return sorted(site["articles"], key=lambda article: article["publication_date"], reverse=True)
 
 
-# --- The demo sites ---------------------------------------------------------------------------
+def build_newsrooms():
+    """Both sites, each with an About page and its news in English and Spanish.
+
+    Every article is illustrated, filed under topics and signed, so the feeds
+    carry everything an item can hold.
+    """
+    _english, spanish = content_locales()
+    topics = {}
+    for slug, (name, spanish_name) in TOPICS.items():
+        topics[slug] = make_topic(name, slug=slug)
+        if spanish_name:
+            translate_topic(topics[slug], spanish, name=spanish_name, slug=spanish_name.lower())
+    author = make_person(name="Ana Martínez", role="Policy Director")
+    news_indexes = {}
+    for site_spec in (ALLIANCE, KIDSCAN):
+        site = make_site(hostname=site_spec["hostname"], name=site_spec["name"], default=False)
+        news = make_news_index(site.root_page, title="News", slug="news")
+        make_standard(site.root_page, title="About", slug="about")
+        translate_page(site.root_page.specific, spanish)
+        translate_page(news, spanish, title="Noticias", slug="noticias")
+        for spec in site_spec["articles"]:
+            article = make_article(
+                news,
+                slug=spec["slug"],
+                title=spec["title"],
+                summary=spec["summary"],
+                publication_date=spec["publication_date"],
+                topics=[topics[slug] for slug in spec["topics"]],
+                image=make_image(),
+                authors=[ArticleAuthor(person=author)],
+            )
+            if spec["spanish"]:
+                title, summary = spec["spanish"]
+                translate_page(article, spanish, title=title, summary=summary)
+        news_indexes[site_spec["hostname"]] = news
+    return news_indexes
+
+
+newsrooms_for_the_module = built_once_per_module(build_newsrooms)
+
+
+@pytest.fixture
+def newsrooms(newsrooms_for_the_module):
+    """{host: its English news index} of the two sites ALLIANCE and KIDSCAN describe."""
+    return fresh_copies(newsrooms_for_the_module)
+
+
+# --- Two sites, in two languages ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize("feed_format", FORMATS)
-@pytest.mark.parametrize("site", [content.ALLIANCE, content.KIDSCAN], ids=["alliance", "kidscan"])
+@pytest.mark.parametrize("site", [ALLIANCE, KIDSCAN], ids=["alliance", "kidscan"])
 def test_each_sites_feed_lists_its_news_newest_first_on_its_own_host(
-    client, demo, site, feed_format
+    client, newsrooms, site, feed_format
 ):
     host = site["hostname"]
     feed = read_feed(client, f"/news/feeds/{feed_format}/", host)
 
-    assert feed.feed.title == f"News | {site['settings']['organisation_name']}"
+    assert feed.feed.title == f"News | {site['name']}"
     assert feed.feed.language == "en"
     assert feed.feed.link == f"http://{host}/news/"
     self_link = next(link.href for link in feed.feed.links if link.rel == "self")
     assert self_link == f"http://{host}/news/feeds/{feed_format}/"
-    assert titles(feed) == [article["title"] for article in demo_news(site)]
-    for entry, article in zip(feed.entries, demo_news(site), strict=True):
+    assert titles(feed) == [article["title"] for article in newest_first(site)]
+    for entry, article in zip(feed.entries, newest_first(site), strict=True):
         assert entry.link == f"http://{host}/news/{article['slug']}/"
         assert summary_text(entry) == article["summary"]
         assert entry.enclosures[0].href.startswith(f"http://{host}/media/images/")
@@ -127,38 +258,39 @@ def test_each_sites_feed_lists_its_news_newest_first_on_its_own_host(
 
 
 @pytest.mark.parametrize("feed_format", FORMATS)
-def test_spanish_feed_holds_the_spanish_pages_and_says_it_is_spanish(client, demo, feed_format):
-    spanish = content_es.SPANISH[ALLIANCE_HOST]["pages"]
+def test_spanish_feed_holds_the_spanish_pages_and_says_it_is_spanish(
+    client, newsrooms, feed_format
+):
     feed = read_feed(client, f"/es/noticias/feeds/{feed_format}/", ALLIANCE_HOST)
 
     assert feed.feed.language == "es"
-    assert feed.feed.title == "Noticias | Learning Alliance of New Mexico"
+    assert feed.feed.title == "Noticias | Learning Alliance Test"
     assert feed.feed.link == f"http://{ALLIANCE_HOST}/es/noticias/"
-    english = demo_news(content.ALLIANCE)
-    assert titles(feed) == [spanish[f"news/{article['slug']}"]["title"] for article in english]
+    english = newest_first(ALLIANCE)
+    assert titles(feed) == [article["spanish"][0] for article in english]
     for entry, article in zip(feed.entries, english, strict=True):
         assert entry.link.startswith(f"http://{ALLIANCE_HOST}/es/noticias/")
-        assert summary_text(entry) == spanish[f"news/{article['slug']}"]["summary"]
+        assert summary_text(entry) == article["spanish"][1]
     # Topics are named in Spanish.
     assert "Encuestas" in [tag.term for tag in feed.entries[0].tags]
 
 
 @pytest.mark.parametrize("feed_format", FORMATS)
-def test_topic_feed_holds_only_that_topics_articles(client, demo, feed_format):
+def test_topic_feed_holds_only_that_topics_articles(client, newsrooms, feed_format):
     feed = read_feed(client, f"/news/topics/forums/feeds/{feed_format}/", ALLIANCE_HOST)
 
-    in_topic = [article for article in demo_news(content.ALLIANCE) if "forums" in article["topics"]]
-    assert 0 < len(in_topic) < len(demo_news(content.ALLIANCE))
+    in_topic = [article for article in newest_first(ALLIANCE) if "forums" in article["topics"]]
+    assert 0 < len(in_topic) < len(newest_first(ALLIANCE))
     assert titles(feed) == [article["title"] for article in in_topic]
-    assert feed.feed.title == "Forums · News | Learning Alliance of New Mexico"
+    assert feed.feed.title == "Forums · News | Learning Alliance Test"
     assert feed.feed.link == f"http://{ALLIANCE_HOST}/news/topics/forums/"
     assert all("Forums" in [tag.term for tag in entry.tags] for entry in feed.entries)
 
 
-def test_untranslated_twins_stay_out_of_the_spanish_feed(client, demo):
+def test_untranslated_twins_stay_out_of_the_spanish_feed(client, newsrooms):
     """The Spanish feed offers Spanish text only; the English feed already carries the original."""
     english_locale, spanish_locale = content_locales()
-    news = Site.objects.get(hostname=ALLIANCE_HOST).root_page.get_children().get(slug="news")
+    news = newsrooms[ALLIANCE_HOST]
     twin_source = make_article(
         news, title="School board meets in Gallup", publication_date=datetime.date(2030, 1, 2)
     )
@@ -177,24 +309,26 @@ def test_untranslated_twins_stay_out_of_the_spanish_feed(client, demo):
 
     assert "School board meets in Gallup" not in titles(spanish)
     assert "Forum in Roswell" not in titles(spanish)
-    assert len(spanish.entries) == len(demo_news(content.ALLIANCE))
+    assert len(spanish.entries) == len(ALLIANCE["articles"])
     assert titles(english)[:2] == ["School board meets in Gallup", "Forum in Roswell"]
 
 
 @pytest.mark.parametrize("path", ["/news/", "/news/topics/essa/"])
-def test_the_feed_advertised_in_the_head_parses_and_lists_the_newest_articles(client, demo, path):
+def test_the_feed_advertised_in_the_head_parses_and_lists_the_newest_articles(
+    client, newsrooms, path
+):
     response = client.get(path, HTTP_HOST=ALLIANCE_HOST)
     links = feed_links(response)
 
     assert links[:2] == [
         (
             "application/rss+xml",
-            "News | Learning Alliance of New Mexico (RSS)",
+            "News | Learning Alliance Test (RSS)",
             f"http://{ALLIANCE_HOST}/news/feeds/rss/",
         ),
         (
             "application/atom+xml",
-            "News | Learning Alliance of New Mexico (Atom)",
+            "News | Learning Alliance Test (Atom)",
             f"http://{ALLIANCE_HOST}/news/feeds/atom/",
         ),
     ]
@@ -203,19 +337,20 @@ def test_the_feed_advertised_in_the_head_parses_and_lists_the_newest_articles(cl
         assert fetched["Content-Type"] == f"{content_type}; charset=utf-8"
         feed = feedparser.parse(fetched.content)
         assert not feed.bozo
-        assert feed.entries[0].title == demo_news(content.ALLIANCE)[0]["title"]
+        # The newest article is about ESSA too, so it leads the topic's feed as well.
+        assert feed.entries[0].title == newest_first(ALLIANCE)[0]["title"]
 
 
-def test_a_topic_page_also_advertises_and_shows_its_topics_feeds(client, demo):
+def test_a_topic_page_also_advertises_and_shows_its_topics_feeds(client, newsrooms):
     response = client.get("/news/topics/essa/", HTTP_HOST=ALLIANCE_HOST)
 
     topic_links = feed_links(response)[2:]
     assert [(kind, title) for kind, title, _href in topic_links] == [
-        ("application/rss+xml", "ESSA · News | Learning Alliance of New Mexico (RSS)"),
-        ("application/atom+xml", "ESSA · News | Learning Alliance of New Mexico (Atom)"),
+        ("application/rss+xml", "ESSA · News | Learning Alliance Test (RSS)"),
+        ("application/atom+xml", "ESSA · News | Learning Alliance Test (Atom)"),
     ]
     topic_feed = feedparser.parse(follow(client, topic_links[1][2]).content)
-    assert topic_feed.feed.title == "ESSA · News | Learning Alliance of New Mexico"
+    assert topic_feed.feed.title == "ESSA · News | Learning Alliance Test"
     # Readers without a browser extension find the same feeds on the page itself.
     subscribe = BeautifulSoup(response.content, "html.parser").select(".feed-subscribe a")
     assert {link["href"] for link in subscribe} == {
@@ -223,18 +358,18 @@ def test_a_topic_page_also_advertises_and_shows_its_topics_feeds(client, demo):
     }
 
 
-def test_spanish_pages_advertise_and_show_the_spanish_feed(client, demo):
+def test_spanish_pages_advertise_and_show_the_spanish_feed(client, newsrooms):
     response = client.get("/es/noticias/", HTTP_HOST=KIDSCAN_HOST)
 
     assert feed_links(response) == [
         (
             "application/rss+xml",
-            "Noticias | NewMexicoKidsCAN (RSS)",
+            "Noticias | KidsCAN Test (RSS)",
             f"http://{KIDSCAN_HOST}/es/noticias/feeds/rss/",
         ),
         (
             "application/atom+xml",
-            "Noticias | NewMexicoKidsCAN (Atom)",
+            "Noticias | KidsCAN Test (Atom)",
             f"http://{KIDSCAN_HOST}/es/noticias/feeds/atom/",
         ),
     ]
@@ -245,7 +380,7 @@ def test_spanish_pages_advertise_and_show_the_spanish_feed(client, demo):
     ]
 
 
-def test_every_page_of_a_site_advertises_its_news_feeds(client, demo):
+def test_every_page_of_a_site_advertises_its_news_feeds(client, newsrooms):
     for path in ["/", "/about/", "/news/essa-community-forums/", "/does-not-exist/"]:
         response = client.get(path, HTTP_HOST=KIDSCAN_HOST)
         hrefs = [href for _kind, _title, href in feed_links(response)]
@@ -255,7 +390,7 @@ def test_every_page_of_a_site_advertises_its_news_feeds(client, demo):
         ], path
 
 
-def test_feed_costs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+def test_feed_costs_a_fixed_number_of_queries(client, newsrooms, django_assert_max_num_queries):
     """Wagtail finding the page takes 8; the feed 10: articles, images, topics, authors."""
     read_feed(client, "/es/noticias/feeds/atom/", ALLIANCE_HOST)  # make the renditions
     with django_assert_max_num_queries(18):

@@ -8,12 +8,10 @@ import csv
 import io
 import logging
 import re
-import time
 from datetime import timedelta
-from unittest import mock
 
 from django.contrib.auth import get_user_model
-from django.core import mail, signing
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,12 +25,12 @@ from editorial.models import SiteRoles
 from editorial.roles import set_up_all_sites
 from newsletter.models import CONSENT_FIELD, NewsletterPage, Subscriber
 from surveys import spam
+from tests.builders import newsletter_form_data, token_issued
 from tests.factories import built_once_per_module, content_locales, fresh_copies, make_site
 
 pytestmark = pytest.mark.django_db
 
 HOST = {"host": "localhost"}
-ADDRESS = "Reader@Example.org"
 LINK = re.compile(r"https?://\S+")
 
 
@@ -63,27 +61,8 @@ def es(text):
         return gettext(text)
 
 
-def token_issued(page, seconds_ago):
-    issued = int(time.time()) - seconds_ago
-    with mock.patch.object(
-        signing.TimestampSigner, "timestamp", return_value=signing.b62_encode(issued)
-    ):
-        return spam.issue_token(page)
-
-
-def form_data(page, **overrides):
-    data = {
-        spam.STARTED_FIELD: token_issued(page, seconds_ago=30),
-        spam.HONEYPOT_FIELD: "",
-        "email": f"  {ADDRESS} ",
-        CONSENT_FIELD: "on",
-    }
-    data.update(overrides)
-    return {name: value for name, value in data.items() if value is not None}
-
-
 def sign_up(client, page, host="localhost", **overrides):
-    return client.post(page.url, form_data(page, **overrides), headers={"host": host})
+    return client.post(page.url, newsletter_form_data(page, **overrides), headers={"host": host})
 
 
 def link_in(message, fragment):

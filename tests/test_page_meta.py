@@ -21,6 +21,7 @@ from tests.factories import (
     make_story,
     make_story_index,
     make_vision,
+    translate_page,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
@@ -229,15 +230,6 @@ def test_english_page_names_its_locale_and_no_alternate_until_translated(client)
     head = head_of(client.get(site.root_page.url))
     assert meta_content(head, property="og:locale") == "en_US"
     assert head.find_all("meta", property="og:locale:alternate") == []
-
-
-def translate_page(page, locale, **fields):
-    """`page` in `locale` with the given text, published, as a translator would."""
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
 
 
 def test_spanish_pages_are_described_in_spanish_with_a_spanish_locale(client):

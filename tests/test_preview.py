@@ -1,4 +1,10 @@
-"""Editors preview their changes in the admin before publishing."""
+"""Editors preview their changes in the admin before publishing.
+
+The tests of the preview modes and cards read a site with a page of every
+type in English and Spanish, built once for the module (tests/builders.py
+builds it), with a few more articles and stories so the listings show cards
+of every kind. One test previews every page of the demo, as its smoke test.
+"""
 
 from django.urls import reverse
 
@@ -12,9 +18,66 @@ from articles.models import ArticlePage, NewsIndexPage
 from pages.blocks import RICH_TEXT_FEATURES
 from pages.mixins import BasePage
 from stories.models import StoryIndexPage, StoryPage
-from tests.factories import make_article, make_news_index, make_site
+from tests.builders import build_site_with_every_page_type, every_page_type
+from tests.factories import (
+    built_once_per_module,
+    fresh_copies,
+    make_article,
+    make_image,
+    make_news_index,
+    make_site,
+    make_story,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
+
+PREVIEW_HOST = "previews.localhost"
+
+
+def build_site_with_cards_of_every_kind():
+    """Every page type in both languages, and articles and stories that fill each card part.
+
+    Beside the builder's own article and story: articles with a listing title
+    and summary, a listing image, several topics or nothing optional; stories
+    with a listing summary, or with no picture and only a pull quote.
+    """
+    site = build_site_with_every_page_type(PREVIEW_HOST, "Preview Alliance")
+    news = site["english"]["NewsIndexPage"]
+    stories = site["english"]["StoryIndexPage"]
+    make_article(
+        news,
+        title="Forums announced",
+        listing_title="Six forums this fall",
+        listing_summary="Gallup comes first.",
+        image=make_image(title="Forum hall"),
+    )
+    make_article(
+        news,
+        title="A new state plan",
+        listing_image=make_image(title="Plan cover"),
+        topics=[make_topic("State plan"), make_topic("Community input")],
+    )
+    make_article(news, title="Board minutes")
+    make_story(
+        stories,
+        title="A rancher's family",
+        listing_summary="They asked the board to meet where families can come.",
+        image=make_image(title="Ranch"),
+    )
+    make_story(stories, title="A school library", pull_quote="The students built it.")
+    return site
+
+
+site_with_cards_of_every_kind_for_the_module = built_once_per_module(
+    build_site_with_cards_of_every_kind
+)
+
+
+@pytest.fixture
+def site_with_cards_of_every_kind(site_with_cards_of_every_kind_for_the_module):
+    """What `build_site_with_every_page_type` returns: see `build_site_with_cards_of_every_kind`."""
+    return fresh_copies(site_with_cards_of_every_kind_for_the_module)
 
 
 def article_form(article, **fields):
@@ -145,19 +208,42 @@ def preview_problems(page, mode):
     return problems
 
 
-def test_every_demo_page_previews_in_every_mode(demo):
-    pages = demo_pages()
-    assert len(pages) > 20
-    problems = [
+def problems_previewing(pages):
+    """Each preview problem of `pages` in each of their modes, naming page, type and mode."""
+    return [
         f"{page.url_path} ({type(page).__name__}), {label}: {problem}"
         for page in pages
         for mode, label in page.preview_modes
         for problem in preview_problems(page, mode)
     ]
+
+
+def test_every_demo_page_previews_in_every_mode(demo):
+    """The demo's smoke test: each of its pages, in both languages, twins included.
+
+    `test_each_page_type_previews_in_every_mode` checks the same on one page of
+    each type in the quick tests.
+    """
+    pages = demo_pages()
+    assert len(pages) > 20
+    problems = problems_previewing(pages)
     assert not problems, "\n".join(problems)
 
 
-def test_card_preview_matches_the_card_in_the_listing(client, demo):
+def test_each_page_type_previews_in_every_mode(site_with_cards_of_every_kind):
+    """A page of every type, its Spanish translation and an untranslated twin preview cleanly."""
+    site = site_with_cards_of_every_kind
+    pages = [
+        page.specific
+        for page in [*site["english"].values(), *site["spanish"].values(), site["twin"]]
+    ]
+    assert {type(page) for page in pages} == every_page_type()
+    assert {page.locale.language_code for page in pages} == {"en", "es"}
+    problems = problems_previewing(pages)
+    assert not problems, "\n".join(problems)
+
+
+def test_card_preview_matches_the_card_in_the_listing(client, site_with_cards_of_every_kind):
     """Articles and stories preview with exactly the markup their index lists them with."""
     compared = 0
     for index_type, item_type in ((NewsIndexPage, ArticlePage), (StoryIndexPage, StoryPage)):
@@ -174,12 +260,18 @@ def test_card_preview_matches_the_card_in_the_listing(client, demo):
     assert compared >= 6
 
 
-def test_social_card_preview_shows_the_image_and_text_a_shared_link_gets(demo):
-    article = next(
-        page
-        for page in ArticlePage.objects.filter(locale__language_code="en").live()
-        if page.get_social_image()
+def test_social_card_preview_shows_the_image_and_text_a_shared_link_gets(
+    site_with_cards_of_every_kind,
+):
+    """The share card shows the listing title, the social text and the picture og:image names."""
+    article = make_article(
+        site_with_cards_of_every_kind["english"]["NewsIndexPage"],
+        title="Forums in six regions",
+        social_text="Come and tell the state what your schools need.",
+        # As large as the pictures editors upload, so the card's crop is full size.
+        image=make_image(title="Forum in Gallup", size=(1600, 900)),
     )
+    assert article.get_social_image()
 
     card = card_in(article.make_preview_request(preview_mode="social").content)
 

@@ -2,12 +2,11 @@
 
 import datetime
 import io
+import json
 import re
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 
-from wagtail.documents.models import Document
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -16,15 +15,17 @@ from bs4 import BeautifulSoup
 from PIL import Image as PILImage
 
 from reports.blocks import BarChartBlock
-from reports.models import ReportIndexPage, ReportPage
+from reports.models import ReportPage
 from tests.factories import (
-    _add,
-    _unique,
     content_locales,
     make_article,
+    make_document,
     make_news_index,
+    make_report,
+    make_report_index,
     make_site,
     make_topic,
+    translate_page,
 )
 
 pytestmark = pytest.mark.django_db
@@ -41,24 +42,7 @@ def make_pdf(title="Full report", size=(400, 300)):
     """A real (small) PDF in the document library."""
     buffer = io.BytesIO()
     PILImage.new("RGB", size, "#ffffff").save(buffer, format="PDF")
-    document = Document(title=title)
-    document.file.save(f"{_unique('report')}.pdf", ContentFile(buffer.getvalue()), save=False)
-    document.save()
-    return document
-
-
-def make_report_index(parent, **fields):
-    fields.setdefault("title", "Reports")
-    return _add(parent, ReportIndexPage(slug=fields.pop("slug", _unique("reports")), **fields))
-
-
-def make_report(index, topics=(), live=True, **fields):
-    fields.setdefault("title", _unique("Report"))
-    fields.setdefault("summary", "What we found, in a sentence.")
-    fields.setdefault("publication_date", datetime.date(2024, 1, 1))
-    page = ReportPage(slug=fields.pop("slug", _unique("report")), **fields)
-    page.topics = list(topics)
-    return _add(index, page, live=live)
+    return make_document(title, buffer.getvalue())
 
 
 def chart(rows, **fields):
@@ -326,14 +310,6 @@ def test_empty_report_index_says_so(client):
 # --- Spanish ----------------------------------------------------------------------------------
 
 
-def translate_page(page, locale, **fields):
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
-
-
 def test_spanish_report_page_is_in_spanish(client):
     _english, spanish = content_locales()
     site = make_site()
@@ -364,11 +340,46 @@ def test_spanish_report_page_is_in_spanish(client):
     assert soup.select_one("details summary").get_text() == "Ver los datos en una tabla"
 
 
-# --- Demo --------------------------------------------------------------------------------------
+def feature_on_home(site, report):
+    """Put `report` in a featured-report block on the site's home page, as an editor would."""
+    home = site.root_page.specific
+    link = {"page": report.pk, "url": "", "label": "Read the report"}
+    featured = {"title": report.title, "summary": "What parents told us.", "link": link}
+    home.body = json.dumps([{"type": "featured_report", "value": featured}])
+    home.save_revision().publish()
+    return home
+
+
+def test_a_featured_report_leads_each_reader_to_the_report_in_their_language(client):
+    """The block links to the English report; Spanish readers follow it to the Spanish one."""
+    _english, spanish = content_locales()
+    site = make_site()
+    index = make_report_index(site.root_page)
+    report = make_report(index, title="Parent survey")
+    home = feature_on_home(site, report)
+    translate_page(home, spanish)
+    translate_page(index, spanish, title="Informes", slug="informes")
+    translate_page(report, spanish, title="Encuesta a padres")
+
+    english = soup_of(client.get("/"))
+    assert english.select_one("section.featured-report a")["href"] == report.relative_url(site)
+
+    href = soup_of(client.get("/es/")).select_one("section.featured-report a")["href"]
+    assert href.startswith("/es/informes/")
+    assert soup_of(client.get(href)).h1.get_text() == "Encuesta a padres"
+
+
+# --- The demo's own reports ------------------------------------------------------------------
 
 
 @pytest.mark.usefixtures("demo")
 class TestDemoReports:
+    """What the demo's reports hold and where its sites show them.
+
+    The behavior is checked above on rows built for each test; these check
+    that the demo loader puts its own reports, documents and menus in place.
+    """
+
     def site(self, hostname):
         return Site.objects.get(hostname=hostname)
 

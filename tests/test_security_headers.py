@@ -1,10 +1,15 @@
-"""Security headers on both demo sites, in both languages, for visitors and for editors.
+"""Security headers for visitors and for editors, on two organizations' sites in two languages.
 
 A visitor's page carries a strict Content-Security-Policy under which the only
 scripts that run are files from the site itself (no nonce, so a page can be
 cached whole and served to anyone); the admin carries its own
 policy (Wagtail's inline scripts need it), and previews may be framed by the
 admin only. tests/browser/test_csp.py checks in Chromium that nothing is blocked.
+
+The tests build the few pages they read. That no page runs inline script or
+inline style is checked on a site with a page of every type in both languages,
+every kind of block in each (tests/builders.py builds it), and, as a smoke
+test of the demo content, on every page of both demo sites.
 """
 
 import json
@@ -16,14 +21,28 @@ from pathlib import Path
 from django.test import override_settings
 from django.urls import reverse
 
-from wagtail.models import Site
+from wagtail.models import Page, Site, get_page_models
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import ArticlePage, NewsIndexPage
-from pages.blocks import VideoBlock
+from pages.blocks import BodyBlock, VideoBlock
+from reports.blocks import ReportBodyBlock
+from reports.models import ReportPage
+from tests.builders import build_site_with_every_page_type
+from tests.factories import (
+    built_once_per_module,
+    content_locales,
+    fresh_copies,
+    make_article,
+    make_image,
+    make_news_index,
+    make_site,
+    translate_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -109,11 +128,48 @@ def editor(client, django_user_model):
     return user
 
 
+# --- two organizations' sites, in English and Spanish ------------------------------
+
+
+def build_two_sites_in_two_languages():
+    """A home page, a news index and an article with a picture on each site, in both languages."""
+    _english, spanish = content_locales()
+    built = {}
+    for host, name, default in ((ALLIANCE, "Learning Alliance", True), (KIDSCAN, "KidsCAN", False)):
+        home = make_site(hostname=host, name=name, default=default).root_page.specific
+        news = make_news_index(home, title="News", slug="news")
+        article = make_article(
+            news,
+            title="Six forums",
+            slug="forums",
+            image=make_image(),
+            body=[("paragraph", RichText("<p>Six forums across the state.</p>"))],
+        )
+        translate_page(home, spanish, title="Inicio")
+        translate_page(news, spanish, title="Noticias", slug="noticias")
+        translate_page(article, spanish, title="Seis foros", slug="foros")
+        built[host] = {"home": home, "news": news, "article": article}
+    return built
+
+
+two_sites_for_the_module = built_once_per_module(build_two_sites_in_two_languages)
+
+
+@pytest.fixture
+def two_sites(two_sites_for_the_module):
+    """{host: its home, news index and article}, for the Alliance and KidsCAN."""
+    return fresh_copies(two_sites_for_the_module)
+
+
+# A site with a page of every type, built by the test that reads it.
+EVERY_TYPE_HOST = "every-type.localhost"
+
+
 # --- visitors ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("host", HOSTS)
-def test_public_pages_in_both_languages_carry_every_security_header(client, demo, host):
+def test_public_pages_in_both_languages_carry_every_security_header(client, two_sites, host):
     paths = public_paths(host)
     assert any(path.startswith("/es/") for path in paths)
     for path in paths:
@@ -127,7 +183,7 @@ def test_public_pages_in_both_languages_carry_every_security_header(client, demo
 
 
 @pytest.mark.parametrize("host", HOSTS)
-def test_feeds_the_missing_page_and_the_brand_stylesheet_carry_them_too(client, demo, host):
+def test_feeds_the_missing_page_and_the_brand_stylesheet_carry_them_too(client, two_sites, host):
     home = Site.objects.get(hostname=host).root_page
     news = NewsIndexPage.objects.descendant_of(home).live().first()
     feed = client.get(path_of(news) + "feeds/rss/", HTTP_HOST=host)
@@ -142,7 +198,7 @@ def test_feeds_the_missing_page_and_the_brand_stylesheet_carry_them_too(client, 
     assert BeautifulSoup(missing.content, "html.parser").html["lang"] == "es"
 
 
-def test_the_only_script_is_a_file_from_the_site_so_the_page_can_be_cached_whole(client, demo):
+def test_the_only_script_is_a_file_from_the_site_so_the_page_can_be_cached_whole(client, two_sites):
     """The language hint's script (an English page read by a Spanish browser) is a same-origin
     file: allowed by 'self' alone, it needs no per-request nonce, and the page is served
     byte for byte the same to everyone from the page cache."""
@@ -164,33 +220,80 @@ def test_the_only_script_is_a_file_from_the_site_so_the_page_can_be_cached_whole
     assert first.content == second.content
 
 
-@pytest.mark.parametrize("host", HOSTS)
-def test_no_demo_page_runs_inline_script_or_inline_style(client, demo, host):
-    """Every live page of the site in both languages: a strict policy blocks nothing of ours."""
+def live_page_paths(site):
+    """The path of every live page of `site`, in every language, with its type."""
+    return [
+        (path_of(page), type(page))
+        for home in site.root_page.get_translations(inclusive=True)
+        for page in home.get_descendants(inclusive=True).live().specific()
+    ]
+
+
+def inline_code_on(client, host, paths):
+    """What a strict policy would block on each page: inline script, inline style, handlers.
+
+    Pages are asked for by a Spanish browser, so English pages with a Spanish
+    translation carry the language hint and its script.
+    """
     problems = []
-    site = Site.objects.get(hostname=host)
-    for home in site.root_page.get_translations(inclusive=True):
-        for page in home.get_descendants(inclusive=True).live().specific():
-            url = path_of(page)
-            response = client.get(url, HTTP_HOST=host, HTTP_ACCEPT_LANGUAGE="es")
-            if response.status_code != 200:
-                problems.append(f"{url}: {response.status_code}")
+    for url in paths:
+        response = client.get(url, HTTP_HOST=host, HTTP_ACCEPT_LANGUAGE="es")
+        if response.status_code != 200:
+            problems.append(f"{url}: {response.status_code}")
+            continue
+        soup = BeautifulSoup(response.content, "html.parser")
+        for script in soup.find_all("script"):
+            if script.get("type") in DATA_SCRIPT_TYPES:
                 continue
-            soup = BeautifulSoup(response.content, "html.parser")
-            for script in soup.find_all("script"):
-                if script.get("type") in DATA_SCRIPT_TYPES:
-                    continue
-                if not script.get("src", "").startswith("/static/"):
-                    problems.append(f"{url}: {str(script)[:100]}")
-            for element in soup.find_all(True):
-                attributes = set(element.attrs)
-                if "style" in attributes or any(a.startswith("on") for a in attributes):
-                    problems.append(f"{url}: {str(element)[:100]}")
-            problems += [f"{url}: <style>" for _ in soup.find_all("style")]
+            if not script.get("src", "").startswith("/static/"):
+                problems.append(f"{url}: {str(script)[:100]}")
+        for element in soup.find_all(True):
+            attributes = set(element.attrs)
+            if "style" in attributes or any(a.startswith("on") for a in attributes):
+                problems.append(f"{url}: {str(element)[:100]}")
+        problems += [f"{url}: <style>" for _ in soup.find_all("style")]
+    return problems
+
+
+def test_no_page_of_any_type_runs_inline_script_or_inline_style(client):
+    """A strict policy blocks nothing of ours, whatever the page type and the blocks in it."""
+    built = build_site_with_every_page_type(EVERY_TYPE_HOST, "Every Type")
+    site = built["site"]
+    pages = live_page_paths(site)
+    page_types = {page_type for _path, page_type in pages}
+    assert page_types == set(get_page_models()) - {Page}, "build a page of the new type"
+    every_block = set(ReportBodyBlock().child_blocks)
+    report = ReportPage.objects.descendant_of(site.root_page).get()
+    assert {block.block_type for block in report.body} == every_block, "add the new block"
+    assert set(BodyBlock().child_blocks) <= every_block
+    topic_pages = [
+        path_of(index) + index.reverse_subpage("topic", args=[built["topic"].slug])
+        for home in site.root_page.get_translations(inclusive=True)
+        for index in NewsIndexPage.objects.descendant_of(home).live()
+    ]
+    paths = [path for path, _page_type in pages] + topic_pages
+    assert any(path.startswith("/es/") for path in paths)
+
+    problems = inline_code_on(client, EVERY_TYPE_HOST, paths)
+
     assert not problems, "\n".join(problems)
 
 
-def test_images_and_static_files_may_be_shown_by_other_sites(client, demo):
+@pytest.mark.parametrize("host", HOSTS)
+def test_no_demo_page_runs_inline_script_or_inline_style(client, demo, host):
+    """Every live page of the demo site in both languages: its content adds nothing inline.
+
+    A smoke test of the demo's own content; the behavior is checked on a page
+    of every type in the test above.
+    """
+    paths = [path for path, _page_type in live_page_paths(Site.objects.get(hostname=host))]
+
+    problems = inline_code_on(client, host, paths)
+
+    assert not problems, "\n".join(problems)
+
+
+def test_images_and_static_files_may_be_shown_by_other_sites(client):
     """Renditions appear in newsletter e-mails read in webmail; pages stay same-origin."""
     response = client.get("/static/css/site.css", HTTP_HOST=ALLIANCE)
 
@@ -214,8 +317,8 @@ def assert_admin_policy(directives):
     assert not any(v.startswith("http") for v in directives["img-src"])
 
 
-def test_the_admin_has_its_own_policy_and_cannot_be_framed(client, demo, editor):
-    article = ArticlePage.objects.live().first()
+def test_the_admin_has_its_own_policy_and_cannot_be_framed(client, two_sites, editor):
+    article = two_sites[ALLIANCE]["article"]
     for url in (
         reverse("wagtailadmin_home"),
         reverse("wagtailadmin_pages:edit", args=[article.pk]),
@@ -230,7 +333,7 @@ def test_the_admin_has_its_own_policy_and_cannot_be_framed(client, demo, editor)
         assert response["X-Frame-Options"] == "DENY"
 
 
-def test_the_sign_in_page_has_the_admin_policy(client, demo):
+def test_the_sign_in_page_has_the_admin_policy(client):
     response = client.get(reverse("wagtailadmin_login"))
 
     assert response.status_code == 200
@@ -253,9 +356,9 @@ def preview_data(article):
 
 
 def test_a_preview_keeps_the_public_policy_and_may_be_framed_by_the_admin_only(
-    client, demo, editor
+    client, two_sites, editor
 ):
-    article = ArticlePage.objects.live().first()
+    article = two_sites[ALLIANCE]["article"]
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
     assert client.post(preview_url, preview_data(article)).json()["is_valid"] is True
 
@@ -269,8 +372,8 @@ def test_a_preview_keeps_the_public_policy_and_may_be_framed_by_the_admin_only(
     assert soup.find("wagtail-userbar") is not None
 
 
-def test_viewing_a_draft_keeps_the_public_policy(client, demo, editor):
-    article = ArticlePage.objects.live().first()
+def test_viewing_a_draft_keeps_the_public_policy(client, two_sites, editor):
+    article = two_sites[ALLIANCE]["article"]
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[article.pk]))
 
     assert response.status_code == 200
@@ -288,7 +391,7 @@ def test_block_previews_in_the_block_picker_may_be_framed_by_the_admin(client, e
     assert directives["frame-ancestors"] == ["'self'"]
 
 
-def test_the_userbar_on_a_public_page_needs_no_relaxed_policy(client, demo, editor):
+def test_the_userbar_on_a_public_page_needs_no_relaxed_policy(client, two_sites, editor):
     home = path_of(Site.objects.get(hostname=KIDSCAN).root_page)
     response = client.get(home, HTTP_HOST=KIDSCAN)
 
@@ -351,7 +454,7 @@ def production():
     return production_settings(*PRODUCTION)
 
 
-def test_production_upgrades_requests_and_pins_https_for_a_year(client, demo, production):
+def test_production_upgrades_requests_and_pins_https_for_a_year(client, two_sites, production):
     home = path_of(Site.objects.get(hostname=ALLIANCE).root_page)
     with override_settings(**production):
         plain = client.get(home, HTTP_HOST=ALLIANCE)
@@ -371,7 +474,7 @@ def test_production_upgrades_requests_and_pins_https_for_a_year(client, demo, pr
     assert "upgrade-insecure-requests" in policy(admin)
 
 
-def test_production_cookies_are_secure_http_only_and_same_site(client, demo, production):
+def test_production_cookies_are_secure_http_only_and_same_site(client, production):
     """The session and CSRF cookies an editor gets on signing in."""
     from django.contrib.auth import get_user_model
 
@@ -392,7 +495,7 @@ def test_production_cookies_are_secure_http_only_and_same_site(client, demo, pro
         assert cookie["samesite"] == "Lax", name
 
 
-def test_no_page_is_reachable_from_another_origin_by_cors(client, demo):
+def test_no_page_is_reachable_from_another_origin_by_cors(client, two_sites):
     response = client.get("/", HTTP_HOST=ALLIANCE, HTTP_ORIGIN="https://evil.example")
 
     assert response.status_code == 200

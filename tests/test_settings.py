@@ -1,46 +1,16 @@
 """Settings operators rely on: production refuses to start half-configured; defaults are safe."""
 
 import json
-import os
-import subprocess
-import sys
 from io import StringIO
-from pathlib import Path
 
 from django.core.management import call_command
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from tests.processes import PRODUCTION_VALUES, run_python
+
 REQUIRED = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
-PRODUCTION_VALUES = {
-    "DJANGO_SECRET_KEY": "k3Jx9-Vq2LmT8rWz_Yb4Nc7Hd1Fg6Ps0Ae5Ru2Io9Ul3Kw8Ty4Gh7Mn1Bv6Cx0Zq",
-    "DJANGO_ALLOWED_HOSTS": "learningalliance.example,kidscan.example",
-    "DATABASE_URL": "postgres://alliance:secret@db.internal:5432/alliance",
-}
 IMPORT_PRODUCTION = "import alliance_site.settings.production"
-
-
-# Variables the settings read; a test's interpreter gets only those it names.
-SETTINGS_VARIABLE_PREFIXES = ("DJANGO_", "AWS_", "REDIS_")
-
-
-def run_python(code, **environment):
-    """Run `code` in a new interpreter in the project root with only the given settings."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(SETTINGS_VARIABLE_PREFIXES) and name != "DATABASE_URL"
-    }
-    env.update(environment)
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def configuration_error(result):

@@ -31,7 +31,7 @@ from PIL import Image as PILImage
 from storages.backends.s3 import S3Storage
 
 from tests.factories import make_article, make_image, make_news_index, make_site
-from tests.test_settings import PRODUCTION_VALUES, run_python
+from tests.processes import PRODUCTION_VALUES, run_python
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BASE_SETTINGS = PROJECT_ROOT / "alliance_site" / "settings" / "base.py"

@@ -1,4 +1,10 @@
-"""Each site's sitemap.xml and robots.txt, as a search engine reads them."""
+"""Each site's sitemap.xml and robots.txt, as a search engine reads them.
+
+The tests read two sites in English and Spanish built once for the module
+(tests/builders.py builds them): one with a page of every type, one small.
+One test compares each demo site's sitemap with what browsing it reaches, as
+the demo's smoke test.
+"""
 
 import xml.etree.ElementTree as ElementTree
 from collections import deque
@@ -10,11 +16,24 @@ import pytest
 from bs4 import BeautifulSoup
 
 from demo import content
-from tests.factories import make_private, make_site, make_standard
+from tests.builders import (
+    build_site_with_every_page_type,
+    build_small_site_in_two_languages,
+    every_page_type,
+)
+from tests.factories import (
+    built_once_per_module,
+    fresh_copies,
+    make_private,
+    make_site,
+    make_standard,
+)
 
 ALLIANCE_HOST = content.ALLIANCE["hostname"]
 KIDSCAN_HOST = content.KIDSCAN["hostname"]
-# A third site made by a test beside the demo sites (whose module-wide data it shares).
+EVERY_TYPE_HOST = "sitemap.localhost"
+SMALL_SITE_HOST = "small-sitemap.localhost"
+# A third site made by a test beside the module's two sites (whose module-wide data it shares).
 OTHER_HOST = "other.localhost"
 pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -60,8 +79,23 @@ def canonical_pages_reached_by_browsing(client, host):
     return canonicals
 
 
-@pytest.mark.parametrize("host", [ALLIANCE_HOST, KIDSCAN_HOST])
-def test_sitemap_lists_exactly_the_pages_visitors_can_reach_on_that_site(client, demo, host):
+def build_two_sites_in_two_languages():
+    return {
+        "every_type": build_site_with_every_page_type(EVERY_TYPE_HOST, "Sitemaps"),
+        "small": build_small_site_in_two_languages(SMALL_SITE_HOST, "Small"),
+    }
+
+
+two_sites_in_two_languages_for_the_module = built_once_per_module(build_two_sites_in_two_languages)
+
+
+@pytest.fixture
+def two_sites_in_two_languages(two_sites_in_two_languages_for_the_module):
+    """{"every_type": a page of each type in both languages, "small": a second site}."""
+    return fresh_copies(two_sites_in_two_languages_for_the_module)
+
+
+def check_sitemap_lists_exactly_the_pages_visitors_can_reach(client, host):
     listed = read_sitemap(client, host)
     assert set(listed) == canonical_pages_reached_by_browsing(client, host)
     site = Site.objects.get(hostname=host)
@@ -69,17 +103,45 @@ def test_sitemap_lists_exactly_the_pages_visitors_can_reach_on_that_site(client,
     assert all(entry["lastmod"] for entry in listed.values())
     # Both languages are there.
     assert any("/es/" in url for url in listed)
+    return listed
 
 
-def test_translated_pages_name_each_other_in_the_sitemap(client, demo):
-    listed = read_sitemap(client, ALLIANCE_HOST)
-    english = "http://localhost/news/essa-stakeholder-feedback-report/"
-    alternates = listed[english]["alternates"]
-    assert alternates["en"] == english
-    assert alternates["x-default"] == english
-    spanish = alternates["es"]
-    assert "/es/" in spanish
-    assert listed[spanish]["alternates"] == alternates
+@pytest.mark.parametrize("host", [ALLIANCE_HOST, KIDSCAN_HOST])
+def test_sitemap_lists_exactly_the_pages_visitors_can_reach_on_that_site(client, demo, host):
+    """The demo's smoke test: every page of each demo site, as browsing it finds them.
+
+    `test_sitemap_lists_exactly_the_pages_visitors_can_reach` checks the same
+    on a page of each type in the quick tests.
+    """
+    check_sitemap_lists_exactly_the_pages_visitors_can_reach(client, host)
+
+
+def test_sitemap_lists_exactly_the_pages_visitors_can_reach(client, two_sites_in_two_languages):
+    """A page of each type in both languages, and the untranslated article's English page only."""
+    every_type = two_sites_in_two_languages["every_type"]
+    listed = check_sitemap_lists_exactly_the_pages_visitors_can_reach(client, EVERY_TYPE_HOST)
+    built = [*every_type["english"].values(), *every_type["spanish"].values()]
+    assert {type(page.specific) for page in built} == every_page_type()
+    assert {page.get_full_url() for page in built} <= set(listed)
+    # The twin shows the English article, so only the English address is listed.
+    twin = every_type["twin"]
+    assert twin.get_full_url() not in listed
+    assert twin.alias_of.get_full_url() in listed
+
+
+def test_translated_pages_name_each_other_in_the_sitemap(client, two_sites_in_two_languages):
+    """Each page and its translation, whatever their type, name the same versions of each other."""
+    every_type = two_sites_in_two_languages["every_type"]
+    listed = read_sitemap(client, EVERY_TYPE_HOST)
+    for type_name, english_page in every_type["english"].items():
+        english = english_page.get_full_url()
+        alternates = listed[english]["alternates"]
+        assert alternates["en"] == english, type_name
+        assert alternates["x-default"] == english, type_name
+        spanish = alternates["es"]
+        assert spanish == every_type["spanish"][type_name].get_full_url(), type_name
+        assert "/es/" in spanish, type_name
+        assert listed[spanish]["alternates"] == alternates, type_name
 
 
 def test_a_page_without_a_translation_has_no_alternates(client, db):
@@ -89,7 +151,7 @@ def test_a_page_without_a_translation_has_no_alternates(client, db):
     assert listed[page.get_full_url()]["alternates"] == {}
 
 
-def test_drafts_and_private_pages_stay_out_of_the_sitemap(client, db):
+def test_drafts_and_private_pages_stay_out_of_the_sitemap(client, two_sites_in_two_languages):
     site = make_site(hostname=OTHER_HOST, name="Other", default=False)
     live = make_standard(site.root_page, title="Public")
     draft = make_standard(site.root_page, title="Draft", live=False)
@@ -99,12 +161,12 @@ def test_drafts_and_private_pages_stay_out_of_the_sitemap(client, db):
     assert live.get_full_url() in listed
     assert draft.get_full_url() not in listed
     assert private.get_full_url() not in listed
-    # Nothing from the demo sites beside it.
+    # Nothing from the module's sites beside it.
     assert all(url.startswith(f"http://{OTHER_HOST}/") for url in listed)
 
 
-@pytest.mark.parametrize("host", [ALLIANCE_HOST, KIDSCAN_HOST])
-def test_robots_txt_points_to_that_sites_sitemap(client, demo, host):
+@pytest.mark.parametrize("host", [EVERY_TYPE_HOST, SMALL_SITE_HOST])
+def test_robots_txt_points_to_that_sites_sitemap(client, two_sites_in_two_languages, host):
     response = client.get("/robots.txt", HTTP_HOST=host)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")

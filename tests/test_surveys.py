@@ -8,11 +8,9 @@ import csv
 import io
 import logging
 import re
-import time
-from unittest import mock
 
 from django.contrib.auth import get_user_model
-from django.core import mail, signing
+from django.core import mail
 from django.urls import reverse
 
 from wagtail.contrib.forms.models import FormSubmission
@@ -20,70 +18,29 @@ from wagtail.contrib.forms.models import FormSubmission
 import openpyxl
 import pytest
 
-from demo import community_surveys
-from demo.loader import DemoLoader
 from home.models import HomePage
 from surveys import spam
 from surveys.models import CONSENT_FIELD, SurveyPage
-from tests.factories import built_once_per_module, content_locales, fresh_copies, make_site
+from tests.builders import (
+    SURVEY_COMMENT,
+    build_demo_survey,
+    survey_answers,
+    survey_field_names,
+    token_issued,
+)
+from tests.factories import built_once_per_module, fresh_copies
 
 pytestmark = pytest.mark.django_db
 
 HOST = {"host": "localhost"}
-COMMENT = "Más clases de arte, por favor."
 
-
-def build_survey():
-    _english_locale, spanish_locale = content_locales()
-    site = make_site(hostname="localhost")
-    home = site.root_page.specific
-    loader = DemoLoader(log=lambda *args: None)
-    community_surveys.build(loader, home, site)
-    community_surveys.translate(loader, home, site, spanish_locale)
-    english = SurveyPage.objects.get(locale__language_code="en")
-    return english, SurveyPage.objects.get(locale__language_code="es")
-
-
-survey_for_the_module = built_once_per_module(build_survey)
+survey_for_the_module = built_once_per_module(build_demo_survey)
 
 
 @pytest.fixture
 def survey(survey_for_the_module):
     """(English, Spanish) versions of the ESSA survey on a Learning Alliance test site."""
     return fresh_copies(survey_for_the_module)
-
-
-def token_issued(page, seconds_ago):
-    issued = int(time.time()) - seconds_ago
-    with mock.patch.object(
-        signing.TimestampSigner, "timestamp", return_value=signing.b62_encode(issued)
-    ):
-        return spam.issue_token(page)
-
-
-def names(page):
-    """The form's field names by question type, from the page's own questions."""
-    return {field.field_type: field.clean_name for field in page.form_fields.all()}
-
-
-def answers(page, **overrides):
-    """A complete, honest post: English choice values (as both forms submit), consent given."""
-    field = names(page)
-    data = {
-        spam.STARTED_FIELD: token_issued(page, seconds_ago=30),
-        spam.HONEYPOT_FIELD: "",
-        field["dropdown"]: "Northwest",
-        field["radio"]: "Teacher",
-        field["checkboxes"]: [
-            "Fair funding for every community",
-            "Reading and math by third grade",
-        ],
-        field["multiline"]: COMMENT,
-        field["email"]: "",
-        CONSENT_FIELD: "on",
-    }
-    data.update(overrides)
-    return {name: value for name, value in data.items() if value is not None}
 
 
 def post(client, page, data, **extra):
@@ -109,8 +66,8 @@ def test_spanish_form_asks_in_spanish_but_answers_line_up_with_english(client, s
 
 def test_answers_in_both_languages_are_stored_together_and_emailed_to_staff(client, survey):
     english, spanish = survey
-    assert post(client, english, answers(english)).status_code == 200
-    response = post(client, spanish, answers(spanish))
+    assert post(client, english, survey_answers(english)).status_code == 200
+    response = post(client, spanish, survey_answers(spanish))
 
     assert response.status_code == 200
     assert "Gracias" in response.content.decode()
@@ -124,7 +81,7 @@ def test_answers_in_both_languages_are_stored_together_and_emailed_to_staff(clie
     # Staff read English questions and choices, with the language the answer was given in.
     assert "Which region do you live in?: Northwest" in spanish_email.body
     assert "Language: es" in spanish_email.body
-    assert COMMENT in spanish_email.body
+    assert SURVEY_COMMENT in spanish_email.body
 
 
 def test_editing_a_spanish_question_cannot_change_the_name_answers_are_stored_under(survey):
@@ -139,8 +96,12 @@ def test_editing_a_spanish_question_cannot_change_the_name_answers_are_stored_un
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_admin_csv_export_holds_answers_in_both_languages(client, survey, language):
     english, spanish = survey
-    post(client, english, answers(english))
-    post(client, spanish, answers(spanish, **{names(spanish)["radio"]: "Student"}))
+    post(client, english, survey_answers(english))
+    post(
+        client,
+        spanish,
+        survey_answers(spanish, **{survey_field_names(spanish)["radio"]: "Student"}),
+    )
     user = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
     client.force_login(user)
     page = english if language == "en" else spanish
@@ -161,7 +122,7 @@ def test_admin_csv_export_holds_answers_in_both_languages(client, survey, langua
 
 def test_admin_xlsx_export_opens_as_a_spreadsheet(client, survey):
     english, spanish = survey
-    post(client, spanish, answers(spanish))
+    post(client, spanish, survey_answers(spanish))
     client.force_login(get_user_model().objects.create_superuser("boss", "b@example.org", "pw"))
     url = reverse("wagtailforms:list_submissions", args=[english.pk])
 
@@ -171,7 +132,7 @@ def test_admin_xlsx_export_opens_as_a_spreadsheet(client, survey):
     sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     header, row = (list(values) for values in sheet.iter_rows(values_only=True))
     assert row[header.index("Language")] == "es"
-    assert row[header.index("Anything else you want the state to hear?")] == COMMENT
+    assert row[header.index("Anything else you want the state to hear?")] == SURVEY_COMMENT
 
 
 # --- refusals: bots, speed, rate ------------------------------------------------
@@ -183,7 +144,7 @@ def assert_refused(response, status, message):
     assert message in html
     assert 'class="survey-errors"' in html
     # Nothing typed is lost.
-    assert COMMENT in html
+    assert SURVEY_COMMENT in html
     assert re.search(r'value="Teacher"[^>]*checked', html)
     assert re.search(r'value="Northwest"[^>]*selected', html)
     assert not FormSubmission.objects.exists()
@@ -192,7 +153,9 @@ def assert_refused(response, status, message):
 def test_a_filled_honeypot_is_refused_and_logged_without_personal_data(client, survey, caplog):
     english, _ = survey
     with caplog.at_level(logging.WARNING, logger="surveys"):
-        response = post(client, english, answers(english, **{spam.HONEYPOT_FIELD: "http://x"}))
+        response = post(
+            client, english, survey_answers(english, **{spam.HONEYPOT_FIELD: "http://x"})
+        )
     assert_refused(response, 400, "Leave this box empty")
     assert [r.getMessage() for r in caplog.records if r.name == "surveys"] == [
         f"Survey page {english.pk}: submission refused (honeypot filled)"
@@ -212,7 +175,9 @@ def test_a_filled_honeypot_is_refused_and_logged_without_personal_data(client, s
 def test_posts_without_a_plausible_fill_time_are_refused(client, survey, caplog, token):
     english, _ = survey
     with caplog.at_level(logging.WARNING, logger="surveys"):
-        response = post(client, english, answers(english, **{spam.STARTED_FIELD: token(english)}))
+        response = post(
+            client, english, survey_answers(english, **{spam.STARTED_FIELD: token(english)})
+        )
     assert_refused(response, 400, "Your answers were not sent")
     assert [r.levelname for r in caplog.records if r.name == "surveys"] == ["WARNING"]
     # The form shown again carries a fresh timestamp, so the visitor can send it.
@@ -222,15 +187,15 @@ def test_posts_without_a_plausible_fill_time_are_refused(client, survey, caplog,
 def test_the_sixth_post_in_ten_minutes_from_one_client_is_refused(client, survey):
     english, spanish = survey
     for page in (english, spanish, english, spanish, english):
-        assert post(client, page, answers(page)).status_code == 200
+        assert post(client, page, survey_answers(page)).status_code == 200
     # Both language versions count towards one allowance.
-    response = post(client, english, answers(english))
+    response = post(client, english, survey_answers(english))
     assert response.status_code == 429
     assert "Please wait ten minutes and send it again." in response.content.decode()
-    assert COMMENT in response.content.decode()
+    assert SURVEY_COMMENT in response.content.decode()
     assert FormSubmission.objects.count() == 5
     # Another client is not held back.
-    assert post(client, english, answers(english), REMOTE_ADDR="10.0.0.9").status_code == 200
+    assert post(client, english, survey_answers(english), REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
 # --- the form's own rules ---------------------------------------------------------
@@ -238,13 +203,13 @@ def test_the_sixth_post_in_ten_minutes_from_one_client_is_refused(client, survey
 
 def test_consent_is_required_and_the_summary_links_to_the_box(client, survey):
     english, _ = survey
-    response = post(client, english, answers(english, **{CONSENT_FIELD: None}))
+    response = post(client, english, survey_answers(english, **{CONSENT_FIELD: None}))
     html = response.content.decode()
     assert response.status_code == 400
     assert f'<a href="#id_{CONSENT_FIELD}">' in html
     assert "Tick this box to agree" in html
     assert f'aria-describedby="survey-privacy-note id_{CONSENT_FIELD}_error"' in html
-    assert COMMENT in html
+    assert SURVEY_COMMENT in html
     assert not FormSubmission.objects.exists()
 
 
@@ -258,8 +223,8 @@ def test_the_consent_box_is_on_every_survey_even_with_no_questions(client, surve
 
 def test_a_required_choice_left_empty_is_an_error_linked_to_its_first_option(client, survey):
     english, _ = survey
-    role = names(english)["radio"]
-    response = post(client, english, answers(english, **{role: None}))
+    role = survey_field_names(english)["radio"]
+    response = post(client, english, survey_answers(english, **{role: None}))
     assert response.status_code == 400
     assert f'<a href="#id_{role}_0">' in response.content.decode()
 
@@ -269,7 +234,11 @@ def test_a_required_choice_left_empty_is_an_error_linked_to_its_first_option(cli
 
 def test_an_overlong_answer_is_a_form_error_and_stores_nothing(client, survey):
     english, _ = survey
-    response = post(client, english, answers(english, **{names(english)["multiline"]: "a" * 5001}))
+    response = post(
+        client,
+        english,
+        survey_answers(english, **{survey_field_names(english)["multiline"]: "a" * 5001}),
+    )
     assert response.status_code == 400
     assert "at most 5000 characters" in response.content.decode()
     assert not FormSubmission.objects.exists()
@@ -279,7 +248,9 @@ def test_a_body_over_the_upload_limit_is_refused(client, survey, settings):
     english, _ = survey
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
     response = post(
-        client, english, answers(english, **{names(english)["multiline"]: "a" * 20_000})
+        client,
+        english,
+        survey_answers(english, **{survey_field_names(english)["multiline"]: "a" * 20_000}),
     )
     assert response.status_code == 400
     assert not FormSubmission.objects.exists()

@@ -1,9 +1,9 @@
-"""Editors keep translations up to date with wagtail-localize, demo content included.
+"""Editors keep translations up to date with wagtail-localize.
 
-The demo's Spanish pages are ordinary wagtail-localize translations, so an
-editor opens them in the translation editor rather than retyping them, and
-the two guards in pages/localize_fixes.py keep translation from failing on
-content the library does not expect.
+Spanish pages made through wagtail-localize (as the demo's are) are ordinary
+translations, so an editor opens them in the translation editor rather than
+retyping them, and the two guards in pages/localize_fixes.py keep
+translation from failing on content the library does not expect.
 """
 
 from django.contrib.auth import get_user_model
@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
@@ -20,23 +21,77 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.synctree import synchronize_tree
 
 from articles.models import ArticlePage
+from demo.translate import translate
 from tests.factories import content_locales, make_article, make_news_index, make_site
 
 
 @pytest.fixture
-def demo_editor(demo, client):
-    """A signed-in superuser, on the shared demo."""
+def editor(client):
+    """A signed-in superuser."""
     editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
     client.force_login(editor)
     return editor
 
 
-@pytest.mark.django_db
-def test_spanish_demo_article_opens_in_the_translation_editor(client, demo_editor):
-    """The Spanish article is a wagtail-localize translation, with every string filled in."""
+def translate_through_wagtail_localize(english, locale, **fields):
+    """`english` in `locale` with the given field values, every string translated and published.
+
+    The way the demo translates its pages (demo/translate.py): each English
+    string gets its translation as if typed into wagtail-localize's editor.
+    """
+    translated_copy = type(english).objects.get(pk=english.pk)
+    for name, value in fields.items():
+        setattr(translated_copy, name, value)
+    return translate(english, translated_copy, locale)
+
+
+@pytest.fixture
+def translated_article(db):
+    """(English, Spanish) article on a news site, the Spanish made through wagtail-localize."""
     english_locale, spanish_locale = content_locales()
-    english = ArticlePage.objects.get(slug="essa-community-forums", locale=english_locale)
-    spanish = english.get_translation(spanish_locale)
+    site = make_site()
+    news = make_news_index(site.root_page, title="News", slug="news")
+    article = make_article(
+        news,
+        title="ESSA community forums",
+        slug="essa-community-forums",
+        summary="Forums in six regions of the state, starting in Gallup in October.",
+        body=[
+            (
+                "paragraph",
+                RichText(
+                    "<p>Forums will take place in six regions.</p>"
+                    "<p>Come with questions and ideas.</p>"
+                ),
+            )
+        ],
+    )
+    # The Spanish home and news twins, as the locale synchronization makes them.
+    synchronize_tree(english_locale, spanish_locale)
+    spanish = translate_through_wagtail_localize(
+        article,
+        spanish_locale,
+        title="Foros comunitarios sobre ESSA",
+        slug="foros-comunitarios-essa",
+        summary="Foros en seis regiones del estado, comenzando en Gallup en octubre.",
+        body=[
+            (
+                "paragraph",
+                RichText(
+                    "<p>Los foros se llevarán a cabo en seis regiones.</p>"
+                    "<p>Venga con sus preguntas e ideas.</p>"
+                ),
+            )
+        ],
+    )
+    return article, spanish
+
+
+@pytest.mark.django_db
+def test_spanish_article_opens_in_the_translation_editor(client, editor, translated_article):
+    """The Spanish article is a wagtail-localize translation, with every string filled in."""
+    english, spanish = translated_article
+    _english_locale, spanish_locale = content_locales()
     translation = Translation.objects.get(
         source__object_id=english.translation_key, target_locale=spanish_locale
     )
@@ -54,11 +109,12 @@ def test_spanish_demo_article_opens_in_the_translation_editor(client, demo_edito
 
 @pytest.mark.django_db
 def test_editing_the_english_page_can_update_the_spanish_one(
-    client, demo_editor, django_capture_on_commit_callbacks
+    client, editor, translated_article, django_capture_on_commit_callbacks
 ):
     """After an English edit, "Sync translated pages" keeps the Spanish, flags what changed."""
-    english_locale, spanish_locale = content_locales()
-    english = ArticlePage.objects.get(slug="essa-community-forums", locale=english_locale)
+    english, _spanish = translated_article
+    _english_locale, spanish_locale = content_locales()
+    english = ArticlePage.objects.get(pk=english.pk)
     english.summary = "The forums start in Gallup in October. Bring a friend."
     english.save_revision().publish()
     source = TranslationSource.objects.get_for_instance(english)

@@ -20,11 +20,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from demo import community_surveys
-from demo.loader import DemoLoader
 from surveys import spam
-from surveys.models import CONSENT_FIELD, SurveyPage
-from tests.factories import content_locales, make_site
+from surveys.models import CONSENT_FIELD
+from tests.builders import build_demo_survey
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,17 +37,6 @@ AXE_OPTIONS = {
 # The server refuses a form sent sooner than this after it was shown.
 FILL_TIME_MS = (spam.MINIMUM_FILL_SECONDS + 0.5) * 1000
 SPANISH_COMMENT = "Queremos más maestros bilingües en el norte."
-
-
-def _build_survey():
-    _english_locale, spanish_locale = content_locales()
-    site = make_site(hostname=HOSTNAME)
-    home = site.root_page.specific
-    loader = DemoLoader(log=lambda *args: None)
-    community_surveys.build(loader, home, site)
-    community_surveys.translate(loader, home, site, spanish_locale)
-    english = SurveyPage.objects.get(locale__language_code="en")
-    return english, SurveyPage.objects.get(locale__language_code="es")
 
 
 def _origin(live_server):
@@ -94,7 +81,7 @@ def _post_english_answer(english):
 
 
 def test_a_spanish_visitor_without_javascript_answers_and_staff_get_it(live_server, new_context):
-    english, spanish = _build_survey()
+    english, spanish = build_demo_survey()
     mail.outbox.clear()
     context = new_context(java_script_enabled=False)
     page = context.new_page()
@@ -143,7 +130,7 @@ def test_a_spanish_visitor_without_javascript_answers_and_staff_get_it(live_serv
 
 
 def test_the_survey_passes_axe_blank_with_errors_and_when_sent(live_server, page):
-    _english, spanish = _build_survey()
+    _english, spanish = build_demo_survey()
     url = _origin(live_server) + spanish.url
     problems = []
 
