@@ -12,6 +12,46 @@ def _shared_demo(django_db_setup, django_db_blocker):
     SHARED.discard()
 
 
+MIGRATED_COPY = pytest.StashKey[str | None]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The migrated test database, and on PostgreSQL a copy of it when a test will want one.
+
+    A test that starts servers of its own (two gunicorn instances) needs a
+    migrated database outside the test's transaction. Copying this one costs
+    a second where migrating an empty one costs twenty, but PostgreSQL copies
+    only a database nobody is connected to: that holds now, before any test,
+    and no longer once a live server's threads have connected.
+    """
+    from django.db import connection
+
+    from tests.databases import postgresql_admin_connection
+
+    wanted = any("migrated_postgresql_copy" in item.fixturenames for item in request.session.items)
+    copy = None
+    if wanted and connection.vendor == "postgresql":
+        original = connection.settings_dict["NAME"]
+        copy = f"{original}_migrated"
+        with django_db_blocker.unblock():
+            connection.close()
+        with postgresql_admin_connection() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+            admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{original}"')
+    request.config.stash[MIGRATED_COPY] = copy
+    yield
+    if copy:
+        with postgresql_admin_connection() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def migrated_postgresql_copy(django_db_setup, request):
+    """The name of an untouched, migrated PostgreSQL database to copy from, or None on SQLite."""
+    return request.config.stash[MIGRATED_COPY]
+
+
 @pytest.fixture(scope="module")
 def demo(_shared_demo, django_db_blocker):
     """Both demo sites, committed and shared by the tests that read them.

@@ -16,11 +16,10 @@ import urllib.parse
 import urllib.request
 import uuid
 
-from django.conf import settings
-
 import pytest
 
-from tests.test_container import BIN, ROOT, fetch, free_port, start_gunicorn
+from tests.databases import postgresql_admin_connection, postgresql_url
+from tests.processes import BIN, ROOT, fetch, free_port, start_gunicorn
 
 # Left out of `make test-fast`: these start servers or check the deployment files.
 pytestmark = pytest.mark.container
@@ -43,30 +42,17 @@ print(article.pk)
 
 
 @pytest.fixture(scope="module")
-def shared_database(tmp_path_factory):
+def shared_database(migrated_postgresql_copy, tmp_path_factory):
     """A database of its own on the test run's engine, migrated, with one article."""
-    engine = settings.DATABASES["default"]["ENGINE"]
-    if engine.endswith("postgresql"):
-        import psycopg
-
-        base = settings.DATABASES["default"]
+    if migrated_postgresql_copy:
         name = f"alliance_two_instances_{os.getpid()}"
-        admin = dict(
-            host=base["HOST"] or "127.0.0.1",
-            port=base["PORT"] or 5432,
-            user=base["USER"],
-            password=base["PASSWORD"] or None,
-            dbname="postgres",
-            autocommit=True,
-        )
-        with psycopg.connect(**admin) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            create_migrated_or_empty(connection, name, template=base["NAME"])
-        password = f":{base['PASSWORD']}" if base["PASSWORD"] else ""
-        url = f"postgres://{base['USER']}{password}@{admin['host']}:{admin['port']}/{name}"
+        with postgresql_admin_connection() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            # `migrate` below then finds nothing to do.
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{migrated_postgresql_copy}"')
+        url = postgresql_url(name)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('two-instances') / 'db.sqlite3'}"
-        admin = None
     environ = instance_environment(url, key_prefix="setup")
     manage = [BIN / "python", "manage.py"]
     # Production settings serve hashed, compressed static files, as the image
@@ -83,31 +69,9 @@ def shared_database(tmp_path_factory):
     )
     article_id = int(result.stdout.strip().splitlines()[-1])
     yield url, article_id
-    if admin is not None:
-        with psycopg.connect(**admin) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def create_migrated_or_empty(connection, name, template):
-    """A new database, copied from this worker's migrated test database when PostgreSQL can.
-
-    Migrating an empty database in a subprocess costs about twenty seconds;
-    a copy costs one, and `migrate` below then finds nothing to do. PostgreSQL
-    copies only a database nobody is connected to, so this process lets go of
-    its own connection first, and falls back to an empty database otherwise.
-    """
-    from django.db import connections
-
-    import psycopg
-
-    if template.startswith("test_"):
-        connections.close_all()
-        try:
-            connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-            return
-        except psycopg.errors.ObjectInUse:
-            pass
-    connection.execute(f'CREATE DATABASE "{name}"')
+    if migrated_postgresql_copy:
+        with postgresql_admin_connection() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def instance_environment(database_url, key_prefix):
