@@ -2,7 +2,7 @@
 #   make run   - virtualenv, locked dependencies, migrations, demo content, local server + scheduler
 #   make test  - the whole test suite (installs Debian's Chromium for browser tests if missing)
 # and, while working:
-#   make test-fast    - all but the browser, container and load tests, in parallel
+#   make test-fast    - all but the browser, container, load and demo tests, in parallel
 #   make test-random  - the whole suite in a random order (prints the seed to repeat it)
 
 PORT ?= 8000
@@ -66,7 +66,7 @@ gettext:
 # demo is loaded once per worker. PYTEST_ARGS picks tests, e.g. PYTEST_ARGS=tests/test_feeds.py.
 TEST_WORKERS ?= auto
 PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
-FAST_TESTS := -m "not browser and not container and not load"
+FAST_TESTS := -m "not browser and not container and not load and not demo"
 
 test: install-test chromium gettext
 	$(PYTHON) -m pytest $(PYTEST_PARALLEL) --durations=15 $(PYTEST_ARGS)

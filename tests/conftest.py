@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.shared_demo import SHARED, clear_caches, group_name
+from tests.shared_demo import SHARED, clear_caches, group_name, wants_demo
 
 
 @pytest.fixture(scope="session")
@@ -109,14 +109,17 @@ def fresh_cache():
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Refuse a test that takes a browser by accident, and group tests for parallel workers.
+    """Refuse a test that takes a browser by accident, mark demo readers, and group tests.
 
     pytest-playwright parametrises any test asking for a fixture named `page`
     with a browser, and pytest-django then runs it among the browser tests,
     whose database flushes empty the database for every test after them.
     Name a page-number parameter anything but `page`.
 
-    Groups are marked here, before pytest-xdist reads them (`--dist loadgroup`).
+    Tests reading the demo are marked `demo`, so `-m "not demo"` (make
+    test-fast) can leave out the demo's smoke suite. Groups are marked here,
+    before pytest-xdist reads them (`--dist loadgroup`), and both marks before
+    `-m` selects tests.
     """
     for item in items:
         takes_browser = "browser_name" in getattr(getattr(item, "callspec", None), "params", {})
@@ -125,4 +128,6 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid} asks for Playwright's `page` fixture but is not marked "
                 "`browser`: rename its `page` parameter"
             )
+        if wants_demo(item):
+            item.add_marker(pytest.mark.demo)
         item.add_marker(pytest.mark.xdist_group(group_name(item)))

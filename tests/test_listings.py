@@ -355,6 +355,7 @@ def queries_for(client, url):
     return len(queries), response
 
 
+@pytest.mark.load
 @pytest.mark.parametrize("page_kind", ["news index", "home page"])
 def test_query_count_does_not_grow_with_the_number_of_articles(client, page_kind):
     """A listing of 50 illustrated, tagged articles costs as many database queries as one of 5."""
@@ -380,6 +381,7 @@ def test_query_count_does_not_grow_with_the_number_of_articles(client, page_kind
     assert many == few
 
 
+@pytest.mark.load
 def test_spanish_listing_query_count_does_not_grow_with_untranslated_articles(client):
     """Spanish news, mostly English twins labelled as such, costs the same with 5 or 50 articles."""
     english_locale, _ = Locale.objects.get_or_create(language_code="en")
