@@ -54,6 +54,8 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the checks)
+
         post_migrate.connect(
             set_up_roles_after_migrate,
             sender=self,

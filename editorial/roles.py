@@ -23,9 +23,12 @@ top is kept, and one they take away comes back on the next run (change the
 lists below instead). A page whose workflow was set to another one in the
 admin, or a workflow disabled there, is left as the administrator left it.
 
-Wagtail's own "Editors" and "Moderators" groups and "Moderators approval"
-workflow, made by its migrations, cover the whole tree and every site; they
-are left untouched and not used for these roles.
+Wagtail's own "Editors" and "Moderators" groups, made by its migrations
+with rights on the whole tree, lose those rights in
+`editorial/migrations/0002_wagtails_own_groups_leave_the_root.py` (and go,
+when nobody is in them), and `editorial.checks` warns about any group that
+works on the Root or on more than one site. This module leaves them, and
+Wagtail's "Moderators approval" workflow, as they are.
 """
 
 from dataclasses import dataclass, field

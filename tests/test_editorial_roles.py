@@ -188,7 +188,8 @@ def test_migrate_sets_up_sites_that_have_no_roles_yet(sites):
 
 def test_wagtails_own_groups_and_workflow_are_left_alone(sites):
     """The stock "Editors"/"Moderators" and "Moderators approval" keep exactly what they had."""
-    # Made by Wagtail's migrations; made here if a flushed database lost them.
+    # Wagtail's migrations make the groups and ours remove them while empty
+    # (tests/test_groups_stay_within_one_site.py): made here, as a maintainer might.
     for name in ("Editors", "Moderators"):
         Group.objects.get_or_create(name=name)
     Workflow.objects.get_or_create(name="Moderators approval")
