@@ -521,6 +521,7 @@ def test_an_unknown_topic_has_no_feed(client, feeds_site):
     assert client.get("/news/topics/nothing/feeds/rss/", HTTP_HOST=FEEDS_HOST).status_code == 404
 
 
+@pytest.mark.load
 def test_query_count_does_not_grow_with_the_number_of_items(client, feeds_site):
     """A feed of 20 illustrated, tagged, signed articles costs as many queries as one of 2."""
     _site, index = feeds_site
