@@ -52,6 +52,10 @@ def demo_staff_usernames(site):
     return f"{prefix}-editor", f"{prefix}-moderator"
 
 
+def demo_staff_email(username):
+    return f"{username}@example.org"
+
+
 def create_demo_staff(site):
     """The site's demo editor and moderator, in the site's groups; returns the usernames created.
 
@@ -73,16 +77,23 @@ def create_demo_staff(site):
         (editor, roles.editors, "Editor"),
         (moderator, roles.moderators, "Moderator"),
     ):
-        # No email address: Wagtail's workflow notifications have nowhere to go
-        # on a developer's machine, so none are attempted.
+        # An address on the domain reserved for examples, so review e-mails
+        # are sent (to the console in development) and reach nobody real.
         user, is_new = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": role, "last_name": f"({site.site_name or site.hostname})"},
+            defaults={
+                "first_name": role,
+                "last_name": f"({site.site_name or site.hostname})",
+                "email": demo_staff_email(username),
+            },
         )
         if is_new:
             user.set_password(password)
             user.save()
             created.append(username)
+        elif not user.email:
+            user.email = demo_staff_email(username)
+            user.save(update_fields=["email"])
         user.groups.add(group)
     return created
 

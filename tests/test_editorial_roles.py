@@ -334,6 +334,28 @@ def test_submitting_for_review_in_the_admin_starts_the_workflow_and_publishes_no
     assert "Corrected headline" not in public.content.decode()
 
 
+def test_review_mail_reaches_that_sites_reviewers_only(
+    client, sites, mailoutbox, django_capture_on_commit_callbacks
+):
+    """An Alliance editor's submission is announced to Alliance reviewers, never to KidsCAN's."""
+    create_demo_staff(sites["alliance"])
+    create_demo_staff(sites["kidscan"])
+    article = sites["articles"][sites["alliance"]]
+    client.force_login(get_user_model().objects.get(username="alliance-editor"))
+    edit_url = f"/admin/pages/{article.pk}/edit/"
+    data = edit_form_data(client.get(edit_url))
+    data["action-submit"] = "Submit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url, data)
+
+    assert response.status_code == 302
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert "alliance-moderator@example.org" in recipients
+    assert not any(address.startswith("kidscan-") for address in recipients)
+    assert "alliance-editor@example.org" not in recipients  # not told of their own submission
+
+
 # --- Demo staff -------------------------------------------------------------------------------
 
 
@@ -349,6 +371,8 @@ def test_demo_staff_sign_in_and_belong_to_their_sites_groups(client, sites):
     assert create_demo_staff(sites["alliance"]) == []
     editor = get_user_model().objects.get(username="alliance-editor")
     assert list(editor.groups.all()) == [sites["roles"].editors]
+    # Review e-mails have somewhere to go, and it is nobody's real inbox.
+    assert editor.email == "alliance-editor@example.org"
     assert client.login(username="kidscan-moderator", password=DEFAULT_PASSWORD)
     assert demo_staff_usernames(sites["kidscan"]) == ("kidscan-editor", "kidscan-moderator")
 
