@@ -41,6 +41,8 @@ admin: migrate
 	$(PYTHON) manage.py create_local_admin
 
 # The scheduler publishes and unpublishes at editors' go-live and expiry times.
+# Review e-mails link to the admin at WAGTAILADMIN_BASE_URL: the port served here
+# unless the environment says otherwise.
 # It runs in the background of the same shell as the server and is stopped
 # (after finishing any pass under way) when the server stops, Ctrl-C included.
 run: demo admin
@@ -52,6 +54,7 @@ run: demo admin
 	@echo ""
 	trap 'kill $$SCHEDULER 2>/dev/null; wait $$SCHEDULER 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(PYTHON) manage.py run_scheduler & SCHEDULER=$$!; \
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 chromium:

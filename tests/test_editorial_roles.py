@@ -335,9 +335,10 @@ def test_submitting_for_review_in_the_admin_starts_the_workflow_and_publishes_no
 
 
 def test_review_mail_reaches_that_sites_reviewers_only(
-    client, sites, mailoutbox, django_capture_on_commit_callbacks
+    client, sites, mailoutbox, django_capture_on_commit_callbacks, settings
 ):
     """An Alliance editor's submission is announced to Alliance reviewers, never to KidsCAN's."""
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.alliance.example.org"
     create_demo_staff(sites["alliance"])
     create_demo_staff(sites["kidscan"])
     article = sites["articles"][sites["alliance"]]
@@ -354,6 +355,9 @@ def test_review_mail_reaches_that_sites_reviewers_only(
     assert "alliance-moderator@example.org" in recipients
     assert not any(address.startswith("kidscan-") for address in recipients)
     assert "alliance-editor@example.org" not in recipients  # not told of their own submission
+    # The reviewer's link opens the page in the admin where it is really served.
+    review_link = f"https://admin.alliance.example.org/admin/pages/{article.pk}/"
+    assert all(review_link in message.body for message in mailoutbox)
 
 
 # --- Demo staff -------------------------------------------------------------------------------
