@@ -136,6 +136,10 @@ class NewsIndexPage(RoutableBasePage):
     /news/feeds/rss/, atom/      the news feeds; topics/essa/feeds/rss/ per topic
     """
 
+    page_description = (
+        "The news section: its articles newest first, with a page and feeds per topic."
+    )
+
     introduction = models.TextField(
         max_length=600, blank=True, help_text="A short paragraph above the list of articles."
     )
@@ -338,6 +342,8 @@ def latest_articles(ancestor):
 
 class ArticlePage(BasePage):
     """A news article or announcement."""
+
+    page_description = "A news article or announcement, filed under topics. Add it inside News."
 
     publication_date = models.DateField(
         default=timezone.localdate,

@@ -45,6 +45,10 @@ class EventIndexPage(RoutableBasePage):
     /events/calendar/       every upcoming and recent event, for calendar apps to subscribe to
     """
 
+    page_description = (
+        "The events section: upcoming events first, then past ones, with a calendar feed."
+    )
+
     introduction = models.TextField(
         max_length=600, blank=True, help_text="A short paragraph above the list of events."
     )
@@ -105,6 +109,10 @@ class EventPage(RoutableBasePage):
 
     /events/<event>/calendar/   the event alone, to add to a calendar
     """
+
+    page_description = (
+        "One event or webinar: when, where or how to join, and afterwards its recording."
+    )
 
     start = models.DateTimeField(
         help_text="When the event begins, in New Mexico time (Mountain Time)."

@@ -22,6 +22,8 @@ from stories.models import latest_stories
 class HomePage(BasePage):
     """The front page of one organisation's site; every other page sits below it."""
 
+    page_description = "The front page of an organization's site; every other page sits below it."
+
     hero_heading = models.CharField(
         max_length=160, help_text="The big line at the top of the page, e.g. the vision."
     )

@@ -35,6 +35,8 @@ PER_SECTION = 6
 class IssueIndexPage(BasePage):
     """The list of the issues the organisation works on."""
 
+    page_description = "The issues section: the policy issues the organization works on."
+
     introduction = models.TextField(
         max_length=600, blank=True, help_text="A short paragraph above the list of issues."
     )
@@ -56,6 +58,8 @@ class IssueIndexPage(BasePage):
 
 class IssuePage(BasePage):
     """One policy issue: why it matters, and everything the site has published on it."""
+
+    page_description = "One policy issue: why it matters, and everything published on its topic."
 
     summary = models.TextField(
         max_length=400, help_text="The issue in one or two sentences: shown under the title."

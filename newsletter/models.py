@@ -166,6 +166,8 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
     /newsletter/unsubscribe/<token>/       a button that unsubscribes
     """
 
+    page_description = "The newsletter sign-up: what readers get, how often, and the privacy note."
+
     introduction = models.TextField(
         max_length=600,
         help_text="What subscribers will get and how often, in a sentence or two.",

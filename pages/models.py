@@ -29,6 +29,10 @@ def body_field():
 class VisionPage(BasePage):
     """The organisation's vision: one statement, then the reasoning behind it."""
 
+    page_description = (
+        "The organization's vision in one sentence, and the reasoning behind it. One per site."
+    )
+
     statement = models.TextField(
         max_length=400, help_text="The vision in one sentence, shown large under the title."
     )
@@ -49,6 +53,8 @@ class VisionPage(BasePage):
 
 class MissionPage(BasePage):
     """The organisation's mission statement and the pillars that carry it out."""
+
+    page_description = "The mission statement and the pillars that carry it out. One per site."
 
     statement = models.TextField(
         max_length=400, help_text="The mission in one sentence, shown large under the title."
@@ -132,6 +138,8 @@ class MissionPillar(TranslatableMixin, Orderable):
 
 class StandardPage(BasePage):
     """A plain page of text: about us, contact, privacy."""
+
+    page_description = "A plain page of text and blocks: about us, contact, privacy."
 
     introduction = models.TextField(
         max_length=600, blank=True, help_text="A short opening paragraph, shown larger."

@@ -40,6 +40,8 @@ MAX_REGION_LENGTH = 20
 class PartnerIndexPage(BasePage):
     """The directory of the organisations the site works with, filterable by region."""
 
+    page_description = "The directory of partner organizations, filterable by region."
+
     introduction = models.TextField(
         max_length=600,
         blank=True,

@@ -23,6 +23,8 @@ from .blocks import ReportBodyBlock
 class ReportIndexPage(BasePage):
     """The list of the organisation's reports, newest first."""
 
+    page_description = "The reports section: the organization's reports, newest first."
+
     introduction = models.TextField(
         max_length=600, blank=True, help_text="A short paragraph above the list of reports."
     )
@@ -57,6 +59,10 @@ def latest_reports(ancestor):
 
 class ReportPage(BasePage):
     """A published report: its summary, key findings, charts, and the full document to download."""
+
+    page_description = (
+        "A published report: summary, key findings, charts and the document to download."
+    )
 
     publication_date = models.DateField(
         default=timezone.localdate,

@@ -34,6 +34,8 @@ class Region(models.TextChoices):
 class StoryIndexPage(BasePage):
     """The list of stories, newest first."""
 
+    page_description = "The stories section: its stories newest first, filterable by region."
+
     introduction = models.TextField(
         max_length=600, blank=True, help_text="A short paragraph above the list of stories."
     )
@@ -82,6 +84,10 @@ def latest_stories(ancestor):
 
 class StoryPage(BasePage):
     """One person's or one community's story, with where in New Mexico it happened."""
+
+    page_description = (
+        "One person's or one community's story, and where it happened. Add it inside Stories."
+    )
 
     subject = models.CharField(
         max_length=120,

@@ -157,6 +157,8 @@ class SurveyPage(OneRecordAcrossLanguages, BasePage, AbstractEmailForm):
     XLSX) and, when addresses are given, emailed to staff.
     """
 
+    page_description = "A survey or feedback form with a consent box; staff download the answers."
+
     introduction = models.TextField(
         max_length=600, blank=True, help_text="A short paragraph above the questions."
     )

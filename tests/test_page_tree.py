@@ -2,8 +2,9 @@
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.html import escape
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -458,3 +459,30 @@ class TestMissionPillarLinks(WagtailPageTestCase):
         self.assertContains(
             response, f'<a href="{vision.url}">More about Community Voice</a>', html=True
         )
+
+
+# --- What editors read when they add a page ---------------------------------------------------
+
+
+def test_every_page_type_tells_editors_in_one_line_what_it_is_for():
+    descriptions = {
+        model.__name__: model.get_page_description()
+        for model in get_page_models()
+        if model is not Page
+    }
+
+    assert all(descriptions.values()), [name for name, text in descriptions.items() if not text]
+    assert all(len(text) <= 100 and "\n" not in text for text in descriptions.values())
+    assert len(set(descriptions.values())) == len(descriptions)
+
+
+@pytest.mark.django_db
+def test_the_add_page_list_shows_each_types_description(client):
+    site = make_site()
+    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.org", "pw"))
+
+    response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[site.root_page.pk]))
+
+    assert response.status_code == 200
+    for model in (VisionPage, NewsIndexPage, SurveyPage, NewsletterPage):
+        assert escape(model.get_page_description()) in response.content.decode()
