@@ -256,9 +256,9 @@ class SiteSettings(BaseSiteSetting):
     def for_request(cls, request):
         """The site's settings, read from the content cache when it is on (pages.shared_parts).
 
-        Every page reads them (name, colour, contact, links); they are kept as
+        Every page reads them (name, color, contact, links); they are kept as
         plain field values until content changes (saving settings is a change)
-        and made into an unsaved-looking instance per request, so this costs
+        and made into an instance per request, as the ORM makes one from a row, so this costs
         no query. Images and pages they point at are read only when asked for,
         and what pages need of those is cached on its own (logo, share image).
         """
@@ -275,11 +275,10 @@ class SiteSettings(BaseSiteSetting):
                 field.attname: getattr(stored, field.attname) for field in cls._meta.concrete_fields
             }
 
-        site_settings = cls(**for_site_and_language(request, "site-settings", build))
-        site_settings._state.adding = False
-        site_settings._state.db = "default"
+        values = for_site_and_language(request, "site-settings", build)
+        # As the ORM makes an instance from a row: saved, from the default database.
+        site_settings = cls.from_db("default", list(values), list(values.values()))
         site_settings.site = site  # the request's own, so display_name reads no row
-        site_settings._request = request
         setattr(request, attr_name, site_settings)
         return site_settings
 
