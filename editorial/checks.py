@@ -16,8 +16,10 @@ def site_of_each_home():
 
     homes = {}
     for site in Site.objects.select_related("root_page"):
-        for home in Page.objects.filter(translation_key=site.root_page.translation_key):
-            homes[home.path] = site
+        for path in Page.objects.filter(translation_key=site.root_page.translation_key).values_list(
+            "path", flat=True
+        ):
+            homes[path] = site
     return homes
 
 
@@ -37,43 +39,48 @@ def check_groups_stay_within_one_site(app_configs=None, databases=None, **kwargs
         return []
 
     homes = site_of_each_home()
-    warnings = []
-    sites_of = {}
+    on_the_root, sites_of = set(), {}
     for permission in GroupPagePermission.objects.select_related("group", "page"):
-        group, page = permission.group, permission.page
-        if page.depth == 1:
-            warnings.append(
-                Warning(
-                    f'The group "{group}" holds page permissions on the Root, so on every site.',
-                    hint="Give its members the groups of their own site, which "
-                    "`manage.py set_up_editorial_roles` makes for every site.",
-                    obj=group,
-                    id="editorial.W001",
-                )
-            )
-            continue
-        site = homes.get(page.path[:HOME_PATH_LENGTH])
-        if site is not None:
-            sites_of.setdefault(group, set()).add(site)
-    for permission in GroupCollectionPermission.objects.filter(collection__depth=1):
-        warnings.append(
-            Warning(
-                f'The group "{permission.group}" holds permissions on the root collection, '
-                "so on every site's images and documents.",
-                hint="Give it permissions on its site's own collection instead.",
-                obj=permission.group,
-                id="editorial.W002",
-            )
+        if permission.page.depth == 1:
+            on_the_root.add(permission.group)
+        elif site := homes.get(permission.page.path[:HOME_PATH_LENGTH]):
+            sites_of.setdefault(permission.group, set()).add(site)
+    on_the_root_collection = {
+        permission.group
+        for permission in GroupCollectionPermission.objects.filter(
+            collection__depth=1
+        ).select_related("group")
+    }
+
+    warnings = [
+        Warning(
+            f'The group "{group}" holds page permissions on the Root, so on every site.',
+            hint="Give its members the groups of their own site, which "
+            "`manage.py set_up_editorial_roles` makes for every site.",
+            obj=group,
+            id="editorial.W001",
         )
-    for group, sites in sites_of.items():
-        if len(sites) > 1:
-            names = ", ".join(sorted(site.site_name or site.hostname for site in sites))
-            warnings.append(
-                Warning(
-                    f'The group "{group}" holds page permissions on more than one site ({names}).',
-                    hint="Each organization's staff belong in that site's own groups.",
-                    obj=group,
-                    id="editorial.W003",
-                )
-            )
-    return list({(w.id, w.msg): w for w in warnings}.values())
+        for group in on_the_root
+    ]
+    warnings += [
+        Warning(
+            f'The group "{group}" holds permissions on the root collection, '
+            "so on every site's images and documents.",
+            hint="Give it permissions on its site's own collection instead.",
+            obj=group,
+            id="editorial.W002",
+        )
+        for group in on_the_root_collection
+    ]
+    warnings += [
+        Warning(
+            f'The group "{group}" holds page permissions on more than one site '
+            f"({', '.join(sorted(site.site_name or site.hostname for site in sites))}).",
+            hint="Each organization's staff belong in that site's own groups.",
+            obj=group,
+            id="editorial.W003",
+        )
+        for group, sites in sites_of.items()
+        if len(sites) > 1
+    ]
+    return warnings
