@@ -25,7 +25,7 @@ from . import content
 DEFAULT_PASSWORD = "demo-staff-local-only"
 PASSWORD_VARIABLE = "DEMO_STAFF_PASSWORD"
 
-# Short names for the demo organisations, used in their staff usernames.
+# Short names for the demo organizations, used in their staff usernames.
 ACCOUNT_PREFIXES = {
     content.ALLIANCE["hostname"]: "alliance",
     content.KIDSCAN["hostname"]: "kidscan",

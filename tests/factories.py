@@ -310,9 +310,6 @@ def translate_snippet(snippet, locale, **fields):
     return translation
 
 
-translate_person = translate_topic = translate_snippet
-
-
 def translate_page(page, locale, **fields):
     """`page` in `locale` with the given fields, published, as a translator saves it by hand.
 

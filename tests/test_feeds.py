@@ -35,7 +35,7 @@ from tests.factories import (
     make_standard,
     make_topic,
     translate_page,
-    translate_topic,
+    translate_snippet,
 )
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +196,7 @@ def build_newsrooms():
     for slug, (name, spanish_name) in TOPICS.items():
         topics[slug] = make_topic(name, slug=slug)
         if spanish_name:
-            translate_topic(topics[slug], spanish, name=spanish_name, slug=spanish_name.lower())
+            translate_snippet(topics[slug], spanish, name=spanish_name, slug=spanish_name.lower())
     author = make_person(name="Ana Martínez", role="Policy Director")
     news_indexes = {}
     for site_spec in (ALLIANCE, KIDSCAN):

@@ -25,7 +25,7 @@ from tests.factories import (
     make_story_index,
     make_topic,
     translate_page,
-    translate_topic,
+    translate_snippet,
 )
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def build_site_in_two_languages():
     home = site.root_page.specific
     essa = make_topic("ESSA", slug="essa", description="The federal education law.")
     forums = make_topic("Forums", slug="forums", description="Where communities speak up.")
-    translate_topic(essa, spanish, name="Ley ESSA", slug="ley-essa")
+    translate_snippet(essa, spanish, name="Ley ESSA", slug="ley-essa")
     news = make_news_index(home, title="News", slug="news")
     articles = [
         make_article(

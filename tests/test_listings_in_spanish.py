@@ -15,7 +15,7 @@ from tests.factories import (
     make_story_index,
     make_topic,
     translate_page,
-    translate_topic,
+    translate_snippet,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def build_site_in_spanish():
     news = make_news_index(home, title="News", slug="news", show_in_menus=True)
     stories = make_story_index(home, title="Stories", slug="stories", show_in_menus=True)
     surveys = make_topic("Surveys", slug="surveys")
-    translate_topic(surveys, spanish, name="Encuestas", slug="encuestas")
+    translate_snippet(surveys, spanish, name="Encuestas", slug="encuestas")
     article = make_article(
         news, title="Share your input on ESSA through a survey", topics=[surveys]
     )

@@ -33,8 +33,7 @@ from tests.factories import (
     make_story,
     make_story_index,
     make_topic,
-    translate_person,
-    translate_topic,
+    translate_snippet,
 )
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +136,7 @@ def test_article_without_authors_has_no_byline_or_card(client):
 def test_spanish_reader_gets_the_authors_spanish_role_and_bio(client):
     _english, spanish = content_locales()
     ana = make_person(bio=BIO)
-    translate_person(
+    translate_snippet(
         ana, spanish, role="Directora ejecutiva", bio="Dirige el trabajo con las familias."
     )
     untranslated = make_person(name="Zoe Baca", role="Policy Director", bio="Writes on policy.")
@@ -162,7 +161,7 @@ def test_spanish_reader_gets_the_authors_spanish_role_and_bio(client):
 def test_a_photo_added_after_translating_is_shown_in_spanish_too(client):
     _english, spanish = content_locales()
     ana = make_person()
-    translate_person(ana, spanish, role="Directora ejecutiva")
+    translate_snippet(ana, spanish, role="Directora ejecutiva")
     ana.photo = make_image("Portrait of Ana", size=(200, 200))
     ana.save()
 
@@ -178,8 +177,8 @@ def test_teams_sharing_a_name_are_told_apart_by_role_in_both_languages(client):
     _english, spanish = content_locales()
     policy = make_person(name="Learning Alliance", role="Policy team")
     community = make_person(name="Learning Alliance", role="Community engagement team")
-    translate_person(policy, spanish, role="Equipo de políticas educativas")
-    translate_person(community, spanish, role="Equipo de participación comunitaria")
+    translate_snippet(policy, spanish, role="Equipo de políticas educativas")
+    translate_snippet(community, spanish, role="Equipo de participación comunitaria")
     article = article_with(policy, community)
 
     english = page_of(client, article)
@@ -198,7 +197,7 @@ def test_teams_sharing_a_name_are_told_apart_by_role_in_both_languages(client):
 def test_english_reader_still_gets_the_english_role(client):
     _english, spanish = content_locales()
     ana = make_person()
-    translate_person(ana, spanish, role="Directora ejecutiva")
+    translate_snippet(ana, spanish, role="Directora ejecutiva")
 
     soup = page_of(client, article_with(ana))
 
@@ -250,9 +249,11 @@ def test_story_shows_the_people_it_is_about_and_its_topics(client):
     site = make_site()
     stories = make_story_index(site.root_page, slug="stories")
     marisol = make_person(name="Marisol", role="Fourth-grade teacher", bio="Runs a reading club.")
-    translate_person(marisol, spanish, role="Maestra de cuarto grado", bio="Dirige un club.")
+    translate_snippet(marisol, spanish, role="Maestra de cuarto grado", bio="Dirige un club.")
     topic = make_topic(name="Community input", slug="community-input")
-    translate_topic(topic, spanish, name="Opinión de la comunidad", slug="opinion-de-la-comunidad")
+    translate_snippet(
+        topic, spanish, name="Opinión de la comunidad", slug="opinion-de-la-comunidad"
+    )
     story = make_story(
         stories, subjects=[StorySubject(person=marisol)], title="A reading club that grew"
     )
@@ -322,7 +323,7 @@ def test_editor_adds_a_person_in_the_admin(admin_client):
 def test_article_editor_offers_only_default_language_people(admin_client):
     _english, spanish = content_locales()
     ana = make_person()
-    translate_person(ana, spanish, role="Directora ejecutiva")
+    translate_snippet(ana, spanish, role="Directora ejecutiva")
     article = article_with()
 
     edit = admin_client.get(f"/admin/pages/{article.pk}/edit/")

@@ -52,7 +52,6 @@ from tests.factories import (
     make_story_index,
     make_topic,
     translate_page,
-    translate_person,
     translate_snippet,
 )
 from tests.shared_demo import clear_caches
@@ -163,8 +162,8 @@ def build_site_in_two_languages(hostname, name, default):
         make_person(name=name, role="Policy team"),
         make_person(name="Marisol", role="Fourth-grade teacher"),
     ]
-    translate_person(people[0], spanish, role="Equipo de políticas")
-    translate_person(people[1], spanish, role="Maestra de cuarto grado")
+    translate_snippet(people[0], spanish, role="Equipo de políticas")
+    translate_snippet(people[1], spanish, role="Maestra de cuarto grado")
 
     about = make_standard(home, title="About us", slug="about", show_in_menus=True)
     privacy = make_standard(home, title="Privacy", slug="privacy")
