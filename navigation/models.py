@@ -14,7 +14,6 @@ from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Site, TranslatableMixin
-from wagtail.snippets.models import register_snippet
 
 from pages.blocks import LinkBlock
 
@@ -72,7 +71,6 @@ def links_field():
     )
 
 
-@register_snippet
 class MainMenu(PerSiteSnippet):
     """The links in every page's header. Without one, the home page's menu pages show."""
 
@@ -89,7 +87,6 @@ class MainMenu(PerSiteSnippet):
         ]
 
 
-@register_snippet
 class Footer(PerSiteSnippet):
     """What sits at the foot of every page beside the contact details in site settings."""
 

@@ -1,0 +1,277 @@
+"""Each organization's staff see and change only their own site's menus, footers, topics and people.
+
+Django's model permissions cannot tell one row from another, so the server
+checks each object's `site` (editorial/ownership.py). These tests sign in as
+one site's moderator with a real client and try every admin address for the
+other site's objects: each answers 404 and changes nothing, while listings,
+choosers and forms offer only the moderator's own site. A superuser sees all.
+"""
+
+from django.contrib.admin.utils import quote
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from wagtail.snippets.models import get_snippet_models
+
+import pytest
+from bs4 import BeautifulSoup
+
+from editorial.models import SiteRoles
+from editorial.ownership import SiteOwnedSnippetViewSet, SitePermissionPolicy, sites_of
+from editorial.roles import set_up_all_sites
+from navigation.models import Footer, MainMenu
+from tests.factories import (
+    built_once_per_module,
+    content_locales,
+    fresh_copies,
+    make_menu_and_footer,
+    make_site,
+)
+
+pytestmark = pytest.mark.django_db
+
+ALLIANCE = "Learning Alliance of New Mexico"
+KIDSCAN = "NewMexicoKidsCAN"
+
+# Every view of one object that a snippet viewset serves, by URL name.
+OBJECT_VIEWS = ("edit", "delete", "copy", "history", "usage")
+
+
+def staff(username, group):
+    user = get_user_model().objects.create_user(
+        username, email=f"{username}@example.org", password="a-long-password"
+    )
+    user.groups.add(group)
+    return user
+
+
+def build_sites():
+    content_locales()
+    alliance = make_site("localhost", ALLIANCE)
+    kidscan = make_site("kidscan.localhost", KIDSCAN, default=False)
+    make_menu_and_footer(alliance, tagline="Alliance tagline")
+    make_menu_and_footer(kidscan, tagline="KidsCAN tagline")
+    set_up_all_sites()
+    alliance_roles = SiteRoles.objects.get(site=alliance)
+    kidscan_roles = SiteRoles.objects.get(site=kidscan)
+    return {
+        "alliance": alliance,
+        "kidscan": kidscan,
+        "moderator": staff("alliance-moderator", alliance_roles.moderators),
+        "editor": staff("alliance-editor", alliance_roles.editors),
+        "kidscan_moderator": staff("kidscan-moderator", kidscan_roles.moderators),
+        "superuser": get_user_model().objects.create_superuser(
+            "admin", "admin@example.org", "a-long-password"
+        ),
+    }
+
+
+sites_for_the_module = built_once_per_module(build_sites)
+
+
+@pytest.fixture
+def sites(sites_for_the_module):
+    return fresh_copies(sites_for_the_module)
+
+
+def site_owned_snippet_models():
+    return [model for model in get_snippet_models() if hasattr(model, "site")]
+
+
+def url(model, view, *args):
+    return reverse(model.snippet_viewset.get_url_name(view), args=[quote(arg) for arg in args])
+
+
+def refused(response):
+    """Not found, forbidden, or Wagtail's "permission denied" redirect to the dashboard."""
+    if response.status_code == 302:
+        return response.url == reverse("wagtailadmin_home")
+    return response.status_code in (403, 404)
+
+
+def snapshot(model):
+    """Every row of `model` as plain values, to show that nothing changed."""
+    return sorted(map(repr, model.objects.order_by("pk").values()))
+
+
+# --- The rule, for every snippet with a site ---------------------------------------------------
+
+
+def test_menus_and_footers_are_site_owned_snippets():
+    models = site_owned_snippet_models()
+
+    assert {MainMenu, Footer} <= set(models)
+    for model in models:
+        assert isinstance(model.snippet_viewset, SiteOwnedSnippetViewSet), model
+        assert isinstance(model.snippet_viewset.permission_policy, SitePermissionPolicy), model
+
+
+def test_staff_work_on_their_own_site_and_a_superuser_on_all(sites):
+    assert list(sites_of(sites["moderator"])) == [sites["alliance"]]
+    assert list(sites_of(sites["editor"])) == [sites["alliance"]]
+    assert set(sites_of(sites["superuser"])) == {sites["alliance"], sites["kidscan"]}
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("view", OBJECT_VIEWS)
+def test_the_other_sites_object_is_not_found_for_any_view(client, sites, model, view):
+    other = model.objects.get(site=sites["kidscan"])
+    before = snapshot(model)
+    client.force_login(sites["moderator"])
+
+    shown = client.get(url(model, view, other.pk))
+    posted = client.post(url(model, view, other.pk), {"site": sites["alliance"].pk})
+
+    # Views the moderator has the model permission for answer 404; the
+    # others (copy and delete need "add" and "delete") are refused before.
+    assert refused(shown), shown
+    assert refused(posted), posted
+    if view in ("edit", "history", "usage"):
+        assert shown.status_code == posted.status_code == 404
+    assert snapshot(model) == before
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+def test_a_direct_post_cannot_replace_the_other_sites_menu(client, sites, model):
+    """The POST an attacker would send: the form's own fields, pointing at an outside link."""
+    other = model.objects.get(site=sites["kidscan"])
+    before = snapshot(model)
+    client.force_login(sites["moderator"])
+
+    response = client.post(
+        url(model, "edit", other.pk),
+        {
+            "site": sites["kidscan"].pk,
+            "tagline": "Taken over",
+            "links-count": "1",
+            "links-0-type": "link",
+            "links-0-deleted": "",
+            "links-0-order": "0",
+            "links-0-value-url": "https://example.com/",
+            "links-0-value-label": "Elsewhere",
+        },
+    )
+
+    assert response.status_code == 404
+    assert snapshot(model) == before
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+def test_the_own_sites_object_opens_for_its_moderator(client, sites, model):
+    own = model.objects.get(site=sites["alliance"])
+    client.force_login(sites["moderator"])
+
+    assert client.get(url(model, "edit", own.pk)).status_code == 200
+    assert client.get(url(model, "history", own.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+def test_the_listing_shows_only_the_own_sites_objects(client, sites, model):
+    client.force_login(sites["moderator"])
+
+    listing = client.get(url(model, "list"))
+
+    assert listing.status_code == 200
+    text = BeautifulSoup(listing.content, "html.parser").get_text()
+    assert ALLIANCE in text
+    assert KIDSCAN not in text
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+def test_a_superuser_lists_every_sites_objects(client, sites, model):
+    client.force_login(sites["superuser"])
+
+    text = client.get(url(model, "list")).content.decode()
+
+    assert ALLIANCE in text
+    assert KIDSCAN in text
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+def test_the_chooser_offers_only_the_own_sites_objects(client, sites, model):
+    chooser = model.snippet_viewset.chooser_viewset
+    own = model.objects.get(site=sites["alliance"])
+    other = model.objects.get(site=sites["kidscan"])
+    client.force_login(sites["moderator"])
+
+    listing = client.get(reverse(chooser.get_url_name("choose")))
+    chosen_own = client.get(reverse(chooser.get_url_name("chosen"), args=[own.pk]))
+    chosen_other = client.get(reverse(chooser.get_url_name("chosen"), args=[other.pk]))
+    several = client.get(
+        reverse(chooser.get_url_name("chosen_multiple")) + f"?id={own.pk}&id={other.pk}"
+    )
+
+    assert listing.status_code == 200
+    assert ALLIANCE in listing.content.decode()
+    assert KIDSCAN not in listing.content.decode()
+    assert chosen_own.status_code == 200
+    assert chosen_other.status_code == 404
+    assert [item["id"] for item in several.json()["result"]] == [str(own.pk)]
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+def test_the_edit_form_offers_only_the_own_site(client, sites, model):
+    own = model.objects.get(site=sites["alliance"])
+    client.force_login(sites["moderator"])
+
+    response = client.get(url(model, "edit", own.pk))
+
+    choices = list(response.context["form"].fields["site"].queryset)
+    assert choices == [sites["alliance"]]
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+def test_an_own_object_cannot_be_moved_to_the_other_site(client, sites, model):
+    own = model.objects.get(site=sites["alliance"])
+    before = snapshot(model)
+    client.force_login(sites["moderator"])
+
+    response = client.post(
+        url(model, "edit", own.pk),
+        {"site": sites["kidscan"].pk, "tagline": "Moved", "links-count": "0"},
+    )
+
+    assert response.status_code == 200
+    assert "site" in response.context["form"].errors
+    assert snapshot(model) == before
+
+
+# --- The translation tool ----------------------------------------------------------------------
+
+
+def start_translation(snippet, locale):
+    """What "Translate" in the admin makes: a source, a translation and its target."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _ = TranslationSource.get_or_create_from_instance(snippet)
+    translation = Translation.objects.create(source=source, target_locale=locale)
+    translation.save_target()
+    return translation
+
+
+@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+def test_the_translation_tool_refuses_the_other_sites_snippet(client, sites, model):
+    _english, spanish = content_locales()
+    other = model.objects.get(site=sites["kidscan"])
+    own = model.objects.get(site=sites["alliance"])
+    translation = start_translation(other, spanish)
+    segment = translation.source.stringsegment_set.first()
+    before = snapshot(model)
+    meta = model._meta
+    client.force_login(sites["moderator"])
+
+    submit = f"/admin/localize/submit/snippet/{meta.app_label}/{meta.model_name}/"
+    assert client.get(submit + f"{own.pk}/").status_code == 200
+    assert client.get(submit + f"{other.pk}/").status_code == 404
+    assert client.post(submit + f"{other.pk}/", {"locales": [spanish.pk]}).status_code == 404
+    assert client.get(f"/admin/localize/update/{translation.source.pk}/").status_code == 404
+    assert (
+        client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/").status_code
+        == 404
+    )
+    if segment is not None:
+        edit = f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/"
+        assert client.put(edit, "value=Taken").status_code == 404
+    assert client.post(f"/admin/localize/translate/{translation.pk}/disable/").status_code == 404
+    assert snapshot(model) == before
+    assert translation.source.translations.get().enabled
