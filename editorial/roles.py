@@ -42,7 +42,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -52,7 +51,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import SiteRoles
+from .models import SiteReviewTask, SiteRoles
 
 # Wagtail's page permission types (wagtail.models.PAGE_PERMISSION_TYPES).
 # "bulk_delete" is what Wagtail calls deleting a page that has children; an
@@ -226,9 +225,9 @@ def _group(group, name, report):
 
 def _task(task, name, report):
     if task is None:
-        task = GroupApprovalTask.objects.filter(name=name).first()
+        task = SiteReviewTask.objects.filter(name=name).first()
         if task is None:
-            task = GroupApprovalTask.objects.create(name=name)
+            task = SiteReviewTask.objects.create(name=name)
             report.done.append(f"created task '{name}'")
         else:
             report.done.append(f"adopted the existing task '{name}'")

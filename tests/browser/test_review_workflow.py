@@ -141,7 +141,7 @@ def test_an_article_goes_live_after_both_review_steps(live_server, page, browser
             moderator.get_by_role("button", name=action, exact=True).click()
         expect(moderator.get_by_text(f"Page '{TITLE}' has been updated.")).to_be_visible()
         state.refresh_from_db()
-        assert (state.status, state.current_task_state.task.specific) == (status, task)
+        assert (state.status, state.current_task_state.task_id) == (status, task.pk)
 
     article.refresh_from_db()
     assert article.live
