@@ -1,130 +1,34 @@
-"""News: the news index, articles, and the topics that group them."""
-
-import re
-from dataclasses import dataclass
+"""News: the news index and its articles, with a page and feeds per topic."""
 
 from django import forms
 from django.apps import apps
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Max
 from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import path
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
-from pages.translations import active_locale, in_reader_language
+from pages.translations import in_reader_language
 from people.models import PersonOnPage
+from taxonomy.models import (
+    FiledUnderTopics,
+    ReaderTopic,
+    Topic,
+    find_topic,
+    pages_filed_under,
+    topics_in_default_language,
+)
 
 from . import feeds
-
-
-@register_snippet
-class Topic(TranslatableMixin, index.Indexed, models.Model):
-    """A subject articles are filed under, such as ESSA or community input.
-
-    Translatable: each language has its own name and slug. Articles keep
-    pointing at the English topic; templates name it in the reader's
-    language with `{% localized_topics %}`.
-    """
-
-    name = models.CharField(max_length=80, help_text="e.g. 'ESSA'.")
-    slug = models.SlugField(
-        max_length=80, help_text="Used in addresses: lower case, hyphens, no spaces."
-    )
-    description = models.TextField(
-        max_length=500, blank=True, help_text="What this topic covers, in a sentence or two."
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "name"], name="unique_topic_name_per_locale"),
-            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale"),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        # The per-language uniqueness constraints include `locale`, which is not
-        # a form field, so Django's form validation skips them: check here so
-        # an editor gets a message instead of a server error.
-        super().clean()
-        if not self.locale_id:
-            return
-        same_language = Topic.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
-        errors = {}
-        if same_language.filter(name=self.name).exists():
-            errors["name"] = "There is already a topic with this name in this language."
-        if same_language.filter(slug=self.slug).exists():
-            errors["slug"] = "There is already a topic with this slug in this language."
-        if errors:
-            raise ValidationError(errors)
-
-
-def topics_in_default_language():
-    return {"locale__language_code": settings.LANGUAGE_CODE}
-
-
-@dataclass(frozen=True)
-class ReaderTopic:
-    """A topic as a reader meets it: named in their language, matched by what pages are filed under.
-
-    Pages point at the default language's topic (`filed`); a Spanish reader
-    sees its Spanish name, slug and description (`shown`), or the filed
-    topic itself where it has no translation yet.
-    """
-
-    shown: Topic
-    filed: Topic
-
-    @property
-    def slug(self):
-        return self.shown.slug
-
-
-TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
-
-
-def find_topic(slug):
-    """The topic whose address is `slug` in the language being read, or None.
-
-    A slug of the default language works in every language too, so a topic
-    not yet translated still has an address under /es/.
-    """
-    # Only a well-formed slug reaches the database (PostgreSQL refuses a NUL byte outright).
-    if not isinstance(slug, str) or not TOPIC_SLUG.fullmatch(slug):
-        return None
-    locale = active_locale()
-    candidates = Topic.objects.filter(slug=slug).select_related("locale")
-    shown = next(
-        iter(sorted(candidates, key=lambda topic: topic.locale_id != locale.pk)),
-        None,
-    )
-    if shown is None:
-        return None
-    filed = (
-        shown
-        if shown.locale.language_code == settings.LANGUAGE_CODE
-        else Topic.objects.filter(
-            translation_key=shown.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
-    )
-    return ReaderTopic(shown=shown, filed=filed or shown)
 
 
 class NewsIndexPage(RoutableBasePage):
@@ -247,7 +151,7 @@ class NewsIndexPage(RoutableBasePage):
             context_overrides={
                 "topic": topic,
                 "articles": paginate(request, self.get_articles(topic), self.articles_per_page),
-                "stories": stories_about(topic, self.get_parent())[: self.topic_stories_count],
+                "stories": self.stories_about(topic),
                 "canonical_path": self.topic_url(topic, request),
                 "subpage_title": topic.shown.name,
                 "subpage_description": topic.shown.description,
@@ -269,6 +173,15 @@ class NewsIndexPage(RoutableBasePage):
     @path("topics/<slug:topic_slug>/feeds/atom/", name="topic_atom_feed")
     def topic_atom_feed(self, request, topic_slug):
         return feeds.feed_response(request, self, "atom", self._topic_or_404(topic_slug))
+
+    def stories_about(self, topic):
+        """The newest live stories on this site filed under `topic` (a ReaderTopic)."""
+        try:
+            story_model = apps.get_model("stories", "StoryPage")
+        except LookupError:
+            return []
+        stories = pages_filed_under(story_model, topic.filed, self.get_parent())
+        return stories[: self.topic_stories_count]
 
     def _topic_or_404(self, slug):
         topic = find_topic(slug)
@@ -296,20 +209,6 @@ class NewsIndexPage(RoutableBasePage):
             }
             for topic in topics
         ]
-
-
-def stories_about(topic, ancestor):
-    """Live, public stories below `ancestor` filed under `topic`, newest first.
-
-    Stories import topics from here, so the story model is looked up when
-    needed rather than imported.
-    """
-    story_model = apps.get_model("stories", "StoryPage")
-    return (
-        listing_queryset(story_model, ancestor)
-        .filter(topics=topic.filed)
-        .order_by("-first_published_at", "-pk")
-    )
 
 
 def articles_sharing_topics(ancestor, topics, count, exclude=None):
@@ -340,7 +239,7 @@ def latest_articles(ancestor):
     )
 
 
-class ArticlePage(BasePage):
+class ArticlePage(FiledUnderTopics, BasePage):
     """A news article or announcement."""
 
     page_description = "A news article or announcement, filed under topics. Add it inside News."
@@ -372,6 +271,9 @@ class ArticlePage(BasePage):
     body = body_field()
 
     template = "pages/article_page.html"
+    topic_section = _("Articles")
+    topic_section_order = "-publication_date"
+    topic_section_position = 10
     lead_text_field = "summary"
     parent_page_types = ["articles.NewsIndexPage"]
     subpage_types = []

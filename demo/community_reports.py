@@ -22,8 +22,8 @@ from wagtail.documents import get_document_model
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from articles.models import Topic
 from reports.models import ReportAuthor, ReportIndexPage, ReportPage
+from taxonomy.models import Topic
 
 from .content import p
 from .images import landscape_image

@@ -18,13 +18,14 @@ from wagtail.rich_text import RichText
 
 from wagtail_localize.synctree import synchronize_tree
 
-from articles.models import ArticleAuthor, ArticlePage, NewsIndexPage, Topic
+from articles.models import ArticleAuthor, ArticlePage, NewsIndexPage
 from home.models import HomePage
 from issues.models import IssueIndexPage, IssuePage
 from navigation.models import Footer, MainMenu
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
 from people.models import Person
 from stories.models import StoryIndexPage, StoryPage, StorySubject
+from taxonomy.models import Topic
 
 from . import (
     community_events,

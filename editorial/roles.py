@@ -66,11 +66,11 @@ MODERATOR_MEDIA_ACTIONS = (*EDITOR_MEDIA_ACTIONS, "delete")
 # Snippets every member of a site's staff maintains. Django's model
 # permissions are global: a topic or person is shared by every site.
 EDITOR_SNIPPETS = {
-    "articles.Topic": ("view", "add", "change"),
+    "taxonomy.Topic": ("view", "add", "change"),
     "people.Person": ("view", "add", "change"),
 }
-# The menu and footer are one per site, but Django cannot give a permission
-# on some rows only: a moderator of one site can edit every site's menu.
+# The menu and footer are one per site. Django's permission is on the model,
+# every site's rows at once; editorial.ownership limits each to its site's staff.
 MODERATOR_SNIPPETS = {
     "navigation.MainMenu": ("view", "change"),
     "navigation.Footer": ("view", "change"),

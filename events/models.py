@@ -18,11 +18,11 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from articles.models import Topic, topics_in_default_language
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
 from stories.models import Region
+from taxonomy.models import FiledUnderTopics, Topic, topics_in_default_language
 
 from . import ical, structured_data
 
@@ -104,7 +104,7 @@ class EventIndexPage(RoutableBasePage):
         return ical.site_calendar_response(request, self, events)
 
 
-class EventPage(RoutableBasePage):
+class EventPage(FiledUnderTopics, RoutableBasePage):
     """One event or webinar: when, where or how to join, and afterwards its recording and slides.
 
     /events/<event>/calendar/   the event alone, to add to a calendar
@@ -180,6 +180,9 @@ class EventPage(RoutableBasePage):
     )
 
     template = "pages/event_page.html"
+    topic_section = _("Events")
+    topic_section_order = "-start"
+    topic_section_position = 30
     lead_text_field = "summary"
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

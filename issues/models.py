@@ -1,33 +1,23 @@
 """Policy issues: one page per issue the organisation works on, gathering all it publishes on it.
 
 An issue page names one topic; everything on the same site, in the same
-language, filed under that topic (articles, stories, and the other tagged
-page types listed in TAGGED_PAGE_TYPES) is gathered on it, newest first.
+language, filed under that topic (every page type that joins
+`taxonomy.FiledUnderTopics`: articles, reports, events, stories) is gathered
+on it, newest first.
 """
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from articles.models import Topic
 from pages.listing import listing_queryset
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
+from taxonomy.models import Topic, filed_page_types, pages_filed_under
 
-# (app label, model, newest first by) of each page type an issue gathers, in the
-# order the page shows them. They are looked up by name: these apps import
-# topics from `articles`, and a page type not installed is simply skipped.
-TAGGED_PAGE_TYPES = [
-    ("articles", "ArticlePage", "-publication_date", _("Articles")),
-    ("reports", "ReportPage", "-publication_date", _("Reports")),
-    ("events", "EventPage", "-start", _("Events")),
-    ("stories", "StoryPage", "-first_published_at", _("Stories")),
-]
 # Each section shows the newest few; the news topic page lists every article.
 PER_SECTION = 6
 
@@ -125,19 +115,12 @@ class IssuePage(BasePage):
         site_home = self.get_parent().get_parent()
         topic = self.filed_topic()
         sections = []
-        for app_label, model_name, newest_first, heading in TAGGED_PAGE_TYPES:
-            try:
-                model = apps.get_model(app_label, model_name)
-            except LookupError:
-                continue
+        for model in filed_page_types():
             pages = list(
-                listing_queryset(model, site_home)
-                .filter(topics=topic)
-                .prefetch_related("topics")
-                .order_by(newest_first, "-pk")[:PER_SECTION]
+                pages_filed_under(model, topic, site_home).prefetch_related("topics")[:PER_SECTION]
             )
             if pages:
-                sections.append((heading, pages))
+                sections.append((model.topic_section, pages))
         return sections
 
     def get_context(self, request, *args, **kwargs):

@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -10,12 +11,13 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from articles.models import Topic, articles_sharing_topics, topics_in_default_language
+from articles.models import articles_sharing_topics
 from pages.blocks import StatisticBlock
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE
 from people.models import PersonOnPage
+from taxonomy.models import FiledUnderTopics, Topic, topics_in_default_language
 
 from .blocks import ReportBodyBlock
 
@@ -57,7 +59,7 @@ def latest_reports(ancestor):
     )
 
 
-class ReportPage(BasePage):
+class ReportPage(FiledUnderTopics, BasePage):
     """A published report: its summary, key findings, charts, and the full document to download."""
 
     page_description = (
@@ -117,6 +119,9 @@ class ReportPage(BasePage):
     )
 
     template = "pages/report_page.html"
+    topic_section = _("Reports")
+    topic_section_order = "-publication_date"
+    topic_section_position = 20
     lead_text_field = "summary"
     parent_page_types = ["reports.ReportIndexPage"]
     subpage_types = []

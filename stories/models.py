@@ -10,11 +10,11 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from articles.models import Topic, topics_in_default_language
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
 from people.models import PersonOnPage
+from taxonomy.models import FiledUnderTopics, Topic, topics_in_default_language
 
 
 class Region(models.TextChoices):
@@ -82,7 +82,7 @@ def latest_stories(ancestor):
     return listing_queryset(StoryPage, ancestor).order_by("-first_published_at", "-pk")
 
 
-class StoryPage(BasePage):
+class StoryPage(FiledUnderTopics, BasePage):
     """One person's or one community's story, with where in New Mexico it happened."""
 
     page_description = (
@@ -119,6 +119,9 @@ class StoryPage(BasePage):
     body = body_field()
 
     template = "pages/story_page.html"
+    topic_section = _("Stories")
+    topic_section_order = "-first_published_at"
+    topic_section_position = 40
     lead_text_field = "pull_quote"
     search_fields = BasePage.search_fields + [
         index.SearchField("subject"),

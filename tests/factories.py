@@ -22,7 +22,7 @@ import pytest
 from PIL import Image as PILImage
 from wagtail_localize.models import LocaleSynchronization
 
-from articles.models import ArticlePage, NewsIndexPage, Topic
+from articles.models import ArticlePage, NewsIndexPage
 from demo.loader import remove_wagtail_welcome_page
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage
@@ -33,6 +33,7 @@ from people.models import Person
 from reports.models import ReportIndexPage, ReportPage
 from stories.models import StoryIndexPage, StoryPage
 from surveys.models import SurveyFormField, SurveyPage
+from taxonomy.models import Topic
 
 _sequence = itertools.count(1)
 

@@ -6,8 +6,8 @@ from wagtail.models import Locale
 
 import pytest
 
-from articles.models import Topic
 from navigation.models import MainMenu
+from taxonomy.models import Topic
 from tests.factories import make_news_index, make_site, make_topic
 
 
@@ -23,7 +23,7 @@ def test_a_second_topic_with_the_same_name_is_refused_politely(editor_client):
     make_topic(name="ESSA", slug="essa")
 
     response = editor_client.post(
-        "/admin/snippets/articles/topic/add/?locale=en",
+        "/admin/snippets/taxonomy/topic/add/?locale=en",
         {"name": "ESSA", "slug": "essa", "description": "Again."},
     )
 

@@ -66,6 +66,8 @@ TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 INSTALLED_APPS = [
     # Project apps first: their management commands and static files take precedence.
     "pages",
+    # The shared vocabulary (topics) that the content apps below file pages under.
+    "taxonomy",
     "stories",
     "articles",
     "home",

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django import template
 
 from pages.models import SiteSettings
+from taxonomy.models import ReaderTopic
 
 from ..feeds import feed_title
-from ..models import ReaderTopic
 from .article_tags import news_index_for
 
 register = template.Library()
