@@ -34,6 +34,20 @@ def clear_caches():
         cache.clear()
 
 
+def remember_every_content_type():
+    """Look up every model's content type now, while the table holds them all.
+
+    Refilling the database after a flush builds each Wagtail task row, and a
+    task looks up its content type when built (`Task.__init__`). The table
+    is empty at that moment: a lookup the process's cache cannot answer would
+    make the row again under a new id, and the refill's own row would clash.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
+
+
 def wants_demo(item):
     """Whether a test reads the shared demo, directly or through a browser."""
     fixtures = getattr(item, "fixturenames", ())
@@ -146,6 +160,7 @@ class SharedDemo:
             return
         self.info = None
         with self._blocker.unblock():
+            remember_every_content_type()
             # As TransactionTestCase does; sequences carry on past the restored rows' ids.
             call_command(
                 "flush",

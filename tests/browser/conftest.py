@@ -7,7 +7,7 @@ from wagtail.models import Page
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
-from tests.shared_demo import SHARED
+from tests.shared_demo import SHARED, remember_every_content_type
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,6 +27,8 @@ def _serialized_rollback_survives_playwright(playwright, django_db_setup, django
     demo is loaded, the copy taken just before loading it.
     """
     with django_db_blocker.unblock():
+        # Django's serialized rollback refills after a flush, as the demo's does.
+        remember_every_content_type()
         for alias in connections:
             connection = connections[alias]
             if hasattr(connection, "_test_serialized_contents"):
