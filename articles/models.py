@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import path
+from wagtail.models import Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -105,7 +106,9 @@ class NewsIndexPage(RoutableBasePage):
         a CDN keeps those only DJANGO_CDN_MAX_AGE seconds.
         """
         paths = ["/", self.reverse_subpage("rss_feed"), self.reverse_subpage("atom_feed")]
-        for slug in Topic.objects.values_list("slug", flat=True).distinct():
+        site = self.get_site()
+        topics = Topic.objects.filter(site=site) if site else Topic.objects.none()
+        for slug in topics.values_list("slug", flat=True).distinct():
             paths += [
                 self.reverse_subpage(route, args=[slug])
                 for route in ("topic", "topic_rss_feed", "topic_atom_feed")
@@ -119,7 +122,7 @@ class NewsIndexPage(RoutableBasePage):
         # "All topics" submits an empty value.
         requested = request.GET.get("topic")
         if requested:
-            topic = find_topic(requested)
+            topic = find_topic(requested, Site.find_for_request(request))
             if topic is None:
                 raise Http404("There is no topic with that name.")
         topics = self.topics_in_use(request)
@@ -144,7 +147,7 @@ class NewsIndexPage(RoutableBasePage):
     @path("topics/<slug:topic_slug>/", name="topic")
     def topic_page(self, request, topic_slug):
         """Everything on one topic: its description, articles, and stories from the same site."""
-        topic = self._topic_or_404(topic_slug)
+        topic = self._topic_or_404(request, topic_slug)
         return self.render(
             request,
             template=self.topic_template,
@@ -168,11 +171,11 @@ class NewsIndexPage(RoutableBasePage):
 
     @path("topics/<slug:topic_slug>/feeds/rss/", name="topic_rss_feed")
     def topic_rss_feed(self, request, topic_slug):
-        return feeds.feed_response(request, self, "rss", self._topic_or_404(topic_slug))
+        return feeds.feed_response(request, self, "rss", self._topic_or_404(request, topic_slug))
 
     @path("topics/<slug:topic_slug>/feeds/atom/", name="topic_atom_feed")
     def topic_atom_feed(self, request, topic_slug):
-        return feeds.feed_response(request, self, "atom", self._topic_or_404(topic_slug))
+        return feeds.feed_response(request, self, "atom", self._topic_or_404(request, topic_slug))
 
     def stories_about(self, topic):
         """The newest live stories on this site filed under `topic` (a ReaderTopic)."""
@@ -183,8 +186,8 @@ class NewsIndexPage(RoutableBasePage):
         stories = pages_filed_under(story_model, topic.filed, self.get_parent())
         return stories[: self.topic_stories_count]
 
-    def _topic_or_404(self, slug):
-        topic = find_topic(slug)
+    def _topic_or_404(self, request, slug):
+        topic = find_topic(slug, Site.find_for_request(request))
         if topic is None:
             raise Http404("There is no topic with that name.")
         return topic

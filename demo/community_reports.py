@@ -219,7 +219,7 @@ def build(loader, home, site):
         partners=report["partners"],
         image=landscape_image(*report["image"]),
         document=report_document(report["document_title"], report["document_lines"]),
-        topics=list(Topic.objects.filter(slug__in=report["topics"], locale=home.locale)),
+        topics=list(Topic.objects.filter(site=site, slug__in=report["topics"], locale=home.locale)),
         authors=[
             ReportAuthor(person=loader.people[key], sort_order=position)
             for position, key in enumerate(report["authors"])

@@ -118,12 +118,14 @@ class DemoLoader:
         )
         for topic in spec["topics"]:
             Topic.objects.get_or_create(
+                site=site,
                 slug=topic[1],
                 locale=home.locale,
                 defaults={"name": topic[0], "description": topic[2]},
             )
         for key, person in spec.get("people", {}).items():
             self.people[key], _ = Person.objects.get_or_create(
+                site=site,
                 name=person["name"],
                 role=person["role"],
                 locale=home.locale,
@@ -175,7 +177,7 @@ class DemoLoader:
         spanish = content_es.SPANISH[spec["hostname"]]
         locale, _ = Locale.objects.get_or_create(language_code=SPANISH)
         for english_slug, (name, description) in spanish["topics"].items():
-            topic = Topic.objects.get(slug=english_slug, locale=home.locale)
+            topic = Topic.objects.get(site=site, slug=english_slug, locale=home.locale)
             if not topic.has_translation(locale):
                 self.translate(
                     topic, locale, name=name, slug=slugify(name), description=description
@@ -290,7 +292,11 @@ class DemoLoader:
                         StorySubject(person=self.people[key], sort_order=position)
                         for position, key in enumerate(story["subjects"])
                     ],
-                    topics=list(Topic.objects.filter(slug__in=story["topics"], locale=home.locale)),
+                    topics=list(
+                        Topic.objects.filter(
+                            site__root_page=home, slug__in=story["topics"], locale=home.locale
+                        )
+                    ),
                     body=[*story["body"], ("paragraph", content.FICTIONAL_NOTE)],
                 )
         elif kind == "news_index":
@@ -305,7 +311,9 @@ class DemoLoader:
                     summary=article["summary"],
                     image=landscape_image(*article["image"]),
                     topics=list(
-                        Topic.objects.filter(slug__in=article["topics"], locale=home.locale)
+                        Topic.objects.filter(
+                            site__root_page=home, slug__in=article["topics"], locale=home.locale
+                        )
                     ),
                     authors=[
                         ArticleAuthor(person=self.people[key], sort_order=position)
@@ -322,7 +330,9 @@ class DemoLoader:
                     slug=issue["slug"],
                     title=issue["title"],
                     summary=issue["summary"],
-                    topic=Topic.objects.get(slug=issue["topic"], locale=home.locale),
+                    topic=Topic.objects.get(
+                        site__root_page=home, slug=issue["topic"], locale=home.locale
+                    ),
                     body=issue.get("body", []),
                 )
         else:

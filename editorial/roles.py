@@ -64,7 +64,8 @@ EDITOR_MEDIA_ACTIONS = ("add", "change", "choose")
 MODERATOR_MEDIA_ACTIONS = (*EDITOR_MEDIA_ACTIONS, "delete")
 
 # Snippets every member of a site's staff maintains. Django's model
-# permissions are global: a topic or person is shared by every site.
+# permissions are global; editorial.ownership limits each topic or person
+# to its own site's staff.
 EDITOR_SNIPPETS = {
     "taxonomy.Topic": ("view", "add", "change"),
     "people.Person": ("view", "add", "change"),

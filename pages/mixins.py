@@ -12,6 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from .forms import SiteChoicesPageForm
+
 
 class ListingFields(models.Model):
     """How a page appears in listings and cards elsewhere on the site."""
@@ -103,6 +105,9 @@ class BasePage(ListingFields, SocialFields, Page):
     subpage_types = []
 
     promote_panels = Page.promote_panels + ListingFields.listing_panels + SocialFields.social_panels
+
+    # Topics and people offered are the page's own site's (pages/forms.py).
+    base_form_class = SiteChoicesPageForm
 
     # Site search reads the title and the listing summary of every page; each
     # page type adds the fields holding its own text.

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Site, TranslatableMixin
 from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField
@@ -17,8 +17,16 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     Translatable: translators give each language its own role and bio, while
     the name stays as the person writes it. Articles and stories point at
     the default language's person and show them in the reader's language
-    with `{% localized_people %}`.
+    with `{% localized_people %}`. Each person belongs to one site: its staff
+    alone see and edit them (editorial.ownership), and its pages alone name them.
     """
+
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The organization whose pages name this person. Translations keep it.",
+    )
 
     name = models.CharField(
         max_length=120, help_text="As the person writes it, e.g. 'Ana Martínez'. Not translated."
@@ -48,7 +56,13 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     # The name is the same in every language; only what describes the person is translated.
     override_translatable_fields = [SynchronizedField("name", overridable=False)]
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin, get_page_models
+from wagtail.models import Site, TranslatableMixin, get_page_models
 from wagtail.search import index
 
 from pages.listing import listing_queryset
@@ -30,8 +30,17 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     Translatable: each language has its own name and slug. Articles keep
     pointing at the English topic; templates name it in the reader's
-    language with `{% localized_topics %}`.
+    language with `{% localized_topics %}`. Each topic belongs to one site:
+    its staff alone see and edit it (editorial.ownership), and its pages
+    alone may be filed under it, so two organizations may each have an "ESSA".
     """
+
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The organization whose pages are filed under it. Translations keep it.",
+    )
 
     name = models.CharField(max_length=80, help_text="e.g. 'ESSA'.")
     slug = models.SlugField(
@@ -41,7 +50,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         max_length=500, blank=True, help_text="What this topic covers, in a sentence or two."
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
@@ -49,8 +63,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         db_table = "articles_topic"
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["locale", "name"], name="unique_topic_name_per_locale"),
-            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale"),
+            models.UniqueConstraint(
+                fields=["site", "locale", "name"], name="unique_topic_name_per_site_and_locale"
+            ),
+            models.UniqueConstraint(
+                fields=["site", "locale", "slug"], name="unique_topic_slug_per_site_and_locale"
+            ),
         ]
 
     def __str__(self):
@@ -61,14 +79,15 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         # a form field, so Django's form validation skips them: check here so
         # an editor gets a message instead of a server error.
         super().clean()
-        if not self.locale_id:
+        if not self.locale_id or not self.site_id:
             return
-        same_language = Topic.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        same_language = Topic.objects.filter(site_id=self.site_id, locale_id=self.locale_id)
+        same_language = same_language.exclude(pk=self.pk)
         errors = {}
         if same_language.filter(name=self.name).exists():
-            errors["name"] = "There is already a topic with this name in this language."
+            errors["name"] = "This site already has a topic with this name in this language."
         if same_language.filter(slug=self.slug).exists():
-            errors["slug"] = "There is already a topic with this slug in this language."
+            errors["slug"] = "This site already has a topic with this slug in this language."
         if errors:
             raise ValidationError(errors)
 
@@ -97,8 +116,8 @@ class ReaderTopic:
 TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
-def find_topic(slug):
-    """The topic whose address is `slug` in the language being read, or None.
+def find_topic(slug, site):
+    """`site`'s topic whose address is `slug` in the language being read, or None.
 
     A slug of the default language works in every language too, so a topic
     not yet translated still has an address under /es/.
@@ -107,7 +126,7 @@ def find_topic(slug):
     if not isinstance(slug, str) or not TOPIC_SLUG.fullmatch(slug):
         return None
     locale = active_locale()
-    candidates = Topic.objects.filter(slug=slug).select_related("locale")
+    candidates = Topic.objects.filter(site=site, slug=slug).select_related("locale")
     shown = next(
         iter(sorted(candidates, key=lambda topic: topic.locale_id != locale.pk)),
         None,

@@ -372,8 +372,10 @@ def build_site_with_every_page_type(hostname, name):
     )
     home = site.root_page.specific
     body = every_body_block(image, document, home)
-    topic = make_topic("ESSA", description="The federal schools law.")
-    person = make_person(name="Marisol", role="Teacher", bio="Runs a reading club.", photo=image)
+    topic = make_topic("ESSA", description="The federal schools law.", site=site)
+    person = make_person(
+        name="Marisol", role="Teacher", bio="Runs a reading club.", photo=image, site=site
+    )
     menu = {"show_in_menus": True}
 
     news = make_news_index(

@@ -122,15 +122,25 @@ def _add(parent, page, live=True):
 
 
 def make_site(hostname="localhost", name="Test Organisation", default=True, **home_fields):
-    """A home page at the root of the tree and the Site that serves it."""
-    if default:
-        remove_wagtail_welcome_page()
+    """A home page at the root of the tree and the Site that serves it.
+
+    The default site takes over Wagtail's placeholder site, if it is still
+    there, so topics and people a test made before the site keep their site.
+    """
     home_fields.setdefault("title", name)
     home_fields.setdefault("hero_heading", f"Welcome to {name}")
     home = _add(Page.get_first_root_node(), HomePage(slug=_unique("home"), **home_fields))
-    site = Site.objects.create(
-        hostname=hostname, port=80, root_page=home, is_default_site=default, site_name=name
-    )
+    placeholder = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if default and placeholder is not None and is_welcome_page(placeholder.root_page):
+        site = placeholder
+        site.hostname, site.port, site.root_page, site.site_name = hostname, 80, home, name
+        site.save()
+    else:
+        site = Site.objects.create(
+            hostname=hostname, port=80, root_page=home, is_default_site=default, site_name=name
+        )
+    if default:
+        remove_wagtail_welcome_page()
     SiteSettings.objects.update_or_create(site=site, defaults={"organisation_name": name})
     return site
 
@@ -171,8 +181,19 @@ def make_article(index, live=True, topics=(), **fields):
     return _add(index, page, live=live)
 
 
-def make_topic(name="ESSA", slug=None, description=""):
-    return Topic.objects.create(name=name, slug=slug or _unique("topic"), description=description)
+def default_site():
+    """The site a topic or person belongs to when a test does not say: the default one."""
+    return Site.objects.filter(is_default_site=True).first() or Site.objects.order_by("pk").first()
+
+
+def make_topic(name="ESSA", slug=None, description="", site=None):
+    """A topic in the default language, belonging to `site` (the default site if not given)."""
+    return Topic.objects.create(
+        name=name,
+        slug=slug or _unique("topic"),
+        description=description,
+        site=site or default_site(),
+    )
 
 
 def make_story_index(parent, **fields):
@@ -296,10 +317,12 @@ def make_private(page, password="secret"):
 # --- People (authors, people in stories) -----------------------------------------------------
 
 
-def make_person(name="Ana Martínez", role="Executive Director", bio="", photo=None):
-    """A person in the default language, as editors add them under People."""
+def make_person(name="Ana Martínez", role="Executive Director", bio="", photo=None, site=None):
+    """A person in the default language, as editors add them under People, on `site`."""
     english, _spanish = content_locales()
-    return Person.objects.create(name=name, role=role, bio=bio, photo=photo, locale=english)
+    return Person.objects.create(
+        name=name, role=role, bio=bio, photo=photo, locale=english, site=site or default_site()
+    )
 
 
 def translate_snippet(snippet, locale, **fields):

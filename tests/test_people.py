@@ -306,18 +306,20 @@ def test_people_are_listed_and_edited_in_the_admin(admin_client):
     edit = admin_client.get(f"/admin/snippets/people/person/edit/{ana.pk}/")
     assert edit.status_code == 200
     form = edit.context["form"]
-    assert {"name", "role", "photo", "bio"} <= set(form.fields)
+    assert {"site", "name", "role", "photo", "bio"} <= set(form.fields)
     assert all(form.fields[name].help_text for name in ("name", "role", "photo", "bio"))
 
 
 def test_editor_adds_a_person_in_the_admin(admin_client):
+    site = make_site()
     response = admin_client.post(
         "/admin/snippets/people/person/add/?locale=en",
-        {"name": "Luis Chávez", "role": "Board member", "bio": "", "photo": ""},
+        {"site": site.pk, "name": "Luis Chávez", "role": "Board member", "bio": "", "photo": ""},
     )
 
     assert response.status_code == 302
-    assert Person.objects.get(name="Luis Chávez").locale.language_code == "en"
+    luis = Person.objects.get(name="Luis Chávez")
+    assert (luis.locale.language_code, luis.site) == ("en", site)
 
 
 def test_article_editor_offers_only_default_language_people(admin_client):

@@ -144,8 +144,15 @@ def build_site_in_two_languages(hostname, name, default):
     )
     home = site.root_page.specific
     topics = [
-        make_topic(name=f"{name} ESSA", slug=f"{prefix}-essa", description="The federal law."),
-        make_topic(name=f"{name} forums", slug=f"{prefix}-forums", description="Public meetings."),
+        make_topic(
+            name=f"{name} ESSA", slug=f"{prefix}-essa", description="The federal law.", site=site
+        ),
+        make_topic(
+            name=f"{name} forums",
+            slug=f"{prefix}-forums",
+            description="Public meetings.",
+            site=site,
+        ),
     ]
     spanish_topics = [("Ley ESSA", "ley-essa", "La ley federal."), ("Foros", "foros", "Reuniones.")]
     for topic, (spanish_name, spanish_slug, description) in zip(
@@ -159,8 +166,8 @@ def build_site_in_two_languages(hostname, name, default):
             description=description,
         )
     people = [
-        make_person(name=name, role="Policy team"),
-        make_person(name="Marisol", role="Fourth-grade teacher"),
+        make_person(name=name, role="Policy team", site=site),
+        make_person(name="Marisol", role="Fourth-grade teacher", site=site),
     ]
     translate_snippet(people[0], spanish, role="Equipo de políticas")
     translate_snippet(people[1], spanish, role="Maestra de cuarto grado")
@@ -409,7 +416,7 @@ def growing_site():
     site = make_site(hostname=SCALE_HOST, name="Scale Test", default=False, news_count=8)
     index = make_news_index(site.root_page)
     stories = make_story_index(site.root_page)
-    topic = make_topic(name="Scale ESSA", slug="scale-essa")
+    topic = make_topic(name="Scale ESSA", slug="scale-essa", site=site)
     image = make_image()
     for _ in range(10):
         make_article(index, topics=[topic], image=image)

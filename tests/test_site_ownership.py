@@ -16,16 +16,23 @@ from wagtail.snippets.models import get_snippet_models
 import pytest
 from bs4 import BeautifulSoup
 
+from articles.models import ArticlePage
 from editorial.models import SiteRoles
 from editorial.ownership import SiteOwnedSnippetViewSet, SitePermissionPolicy, sites_of
 from editorial.roles import set_up_all_sites
 from navigation.models import Footer, MainMenu
+from people.models import Person
+from taxonomy.models import Topic
 from tests.factories import (
     built_once_per_module,
     content_locales,
     fresh_copies,
+    make_article,
     make_menu_and_footer,
+    make_news_index,
+    make_person,
     make_site,
+    make_topic,
 )
 
 pytestmark = pytest.mark.django_db
@@ -49,14 +56,18 @@ def build_sites():
     content_locales()
     alliance = make_site("localhost", ALLIANCE)
     kidscan = make_site("kidscan.localhost", KIDSCAN, default=False)
-    make_menu_and_footer(alliance, tagline="Alliance tagline")
-    make_menu_and_footer(kidscan, tagline="KidsCAN tagline")
+    for site in (alliance, kidscan):
+        make_menu_and_footer(site, tagline=f"{site.site_name} tagline")
+        make_topic(name=f"{site.site_name} topic", slug="community-input", site=site)
+        make_person(name=f"{site.site_name} person", role="Director", site=site)
+    news = make_news_index(alliance.root_page, title="News", slug="news")
     set_up_all_sites()
     alliance_roles = SiteRoles.objects.get(site=alliance)
     kidscan_roles = SiteRoles.objects.get(site=kidscan)
     return {
         "alliance": alliance,
         "kidscan": kidscan,
+        "article": make_article(news, title="Forum dates", slug="forum-dates"),
         "moderator": staff("alliance-moderator", alliance_roles.moderators),
         "editor": staff("alliance-editor", alliance_roles.editors),
         "kidscan_moderator": staff("kidscan-moderator", kidscan_roles.moderators),
@@ -97,10 +108,14 @@ def snapshot(model):
 # --- The rule, for every snippet with a site ---------------------------------------------------
 
 
-def test_menus_and_footers_are_site_owned_snippets():
+SITE_OWNED = [MainMenu, Footer, Topic, Person]
+by_name = {"ids": lambda model: model.__name__}
+
+
+def test_every_snippet_belongs_to_a_site_and_is_served_by_a_site_owned_viewset():
     models = site_owned_snippet_models()
 
-    assert {MainMenu, Footer} <= set(models)
+    assert set(models) == set(get_snippet_models()) == set(SITE_OWNED)
     for model in models:
         assert isinstance(model.snippet_viewset, SiteOwnedSnippetViewSet), model
         assert isinstance(model.snippet_viewset.permission_policy, SitePermissionPolicy), model
@@ -112,7 +127,7 @@ def test_staff_work_on_their_own_site_and_a_superuser_on_all(sites):
     assert set(sites_of(sites["superuser"])) == {sites["alliance"], sites["kidscan"]}
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 @pytest.mark.parametrize("view", OBJECT_VIEWS)
 def test_the_other_sites_object_is_not_found_for_any_view(client, sites, model, view):
     other = model.objects.get(site=sites["kidscan"])
@@ -131,7 +146,7 @@ def test_the_other_sites_object_is_not_found_for_any_view(client, sites, model, 
     assert snapshot(model) == before
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_a_direct_post_cannot_replace_the_other_sites_menu(client, sites, model):
     """The POST an attacker would send: the form's own fields, pointing at an outside link."""
     other = model.objects.get(site=sites["kidscan"])
@@ -142,6 +157,8 @@ def test_a_direct_post_cannot_replace_the_other_sites_menu(client, sites, model)
         url(model, "edit", other.pk),
         {
             "site": sites["kidscan"].pk,
+            "name": "Taken over",
+            "slug": "taken-over",
             "tagline": "Taken over",
             "links-count": "1",
             "links-0-type": "link",
@@ -156,7 +173,7 @@ def test_a_direct_post_cannot_replace_the_other_sites_menu(client, sites, model)
     assert snapshot(model) == before
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_the_own_sites_object_opens_for_its_moderator(client, sites, model):
     own = model.objects.get(site=sites["alliance"])
     client.force_login(sites["moderator"])
@@ -165,7 +182,7 @@ def test_the_own_sites_object_opens_for_its_moderator(client, sites, model):
     assert client.get(url(model, "history", own.pk)).status_code == 200
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_the_listing_shows_only_the_own_sites_objects(client, sites, model):
     client.force_login(sites["moderator"])
 
@@ -177,7 +194,7 @@ def test_the_listing_shows_only_the_own_sites_objects(client, sites, model):
     assert KIDSCAN not in text
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_a_superuser_lists_every_sites_objects(client, sites, model):
     client.force_login(sites["superuser"])
 
@@ -187,7 +204,7 @@ def test_a_superuser_lists_every_sites_objects(client, sites, model):
     assert KIDSCAN in text
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_the_chooser_offers_only_the_own_sites_objects(client, sites, model):
     chooser = model.snippet_viewset.chooser_viewset
     own = model.objects.get(site=sites["alliance"])
@@ -209,7 +226,7 @@ def test_the_chooser_offers_only_the_own_sites_objects(client, sites, model):
     assert [item["id"] for item in several.json()["result"]] == [str(own.pk)]
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_the_edit_form_offers_only_the_own_site(client, sites, model):
     own = model.objects.get(site=sites["alliance"])
     client.force_login(sites["moderator"])
@@ -220,7 +237,7 @@ def test_the_edit_form_offers_only_the_own_site(client, sites, model):
     assert choices == [sites["alliance"]]
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_an_own_object_cannot_be_moved_to_the_other_site(client, sites, model):
     own = model.objects.get(site=sites["alliance"])
     before = snapshot(model)
@@ -228,7 +245,13 @@ def test_an_own_object_cannot_be_moved_to_the_other_site(client, sites, model):
 
     response = client.post(
         url(model, "edit", own.pk),
-        {"site": sites["kidscan"].pk, "tagline": "Moved", "links-count": "0"},
+        {
+            "site": sites["kidscan"].pk,
+            "name": "Moved",
+            "slug": "moved",
+            "tagline": "Moved",
+            "links-count": "0",
+        },
     )
 
     assert response.status_code == 200
@@ -249,7 +272,7 @@ def start_translation(snippet, locale):
     return translation
 
 
-@pytest.mark.parametrize("model", [MainMenu, Footer], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_the_translation_tool_refuses_the_other_sites_snippet(client, sites, model):
     _english, spanish = content_locales()
     other = model.objects.get(site=sites["kidscan"])
@@ -275,3 +298,91 @@ def test_the_translation_tool_refuses_the_other_sites_snippet(client, sites, mod
     assert client.post(f"/admin/localize/translate/{translation.pk}/disable/").status_code == 404
     assert snapshot(model) == before
     assert translation.source.translations.get().enabled
+
+
+# --- Adding, as an editor -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", [Topic, Person], **by_name)
+def test_an_editors_add_form_offers_their_own_site_only(client, sites, model):
+    client.force_login(sites["editor"])
+
+    response = client.get(url(model, "add") + "?locale=en")
+
+    field = response.context["form"].fields["site"]
+    assert list(field.queryset) == [sites["alliance"]]
+    assert response.context["form"].initial["site"] == sites["alliance"].pk
+
+
+def test_an_editor_cannot_add_a_topic_to_the_other_site(client, sites):
+    client.force_login(sites["editor"])
+    add = url(Topic, "add") + "?locale=en"
+
+    refused = client.post(add, {"site": sites["kidscan"].pk, "name": "Theirs", "slug": "theirs"})
+    added = client.post(add, {"site": sites["alliance"].pk, "name": "Ours", "slug": "ours"})
+
+    assert refused.status_code == 200
+    assert "site" in refused.context["form"].errors
+    assert not Topic.objects.filter(name="Theirs").exists()
+    assert added.status_code == 302
+    assert Topic.objects.get(name="Ours").site == sites["alliance"]
+
+
+def test_an_editor_cannot_edit_the_other_sites_topic(client, sites):
+    """The report's case: a KidsCAN editor changing the Alliance's "Community input" topic."""
+    other = Topic.objects.get(site=sites["kidscan"])
+    client.force_login(sites["editor"])
+
+    response = client.post(
+        url(Topic, "edit", other.pk),
+        {"site": sites["kidscan"].pk, "name": "Renamed", "slug": "renamed"},
+    )
+
+    assert response.status_code == 404
+    other.refresh_from_db()
+    assert other.name == f"{KIDSCAN} topic"
+
+
+# --- The page editor ------------------------------------------------------------------------------
+
+
+def test_the_page_editor_offers_only_the_pages_own_sites_topics_and_people(client, sites):
+    client.force_login(sites["editor"])
+
+    response = client.get(f"/admin/pages/{sites['article'].pk}/edit/")
+
+    form = response.context["form"]
+    assert [topic.site for topic in form.fields["topics"].queryset] == [sites["alliance"]]
+    authors = form.formsets["authors"]
+    for person_field in (authors.empty_form.fields["person"],):
+        assert {person.site for person in person_field.queryset} == {sites["alliance"]}
+    text = response.content.decode()
+    assert f"{ALLIANCE} topic" in text
+    assert f"{KIDSCAN} topic" not in text
+    assert f"{KIDSCAN} person" not in text
+
+
+def test_a_page_cannot_be_filed_under_the_other_sites_topic(client, sites):
+    other = Topic.objects.get(site=sites["kidscan"])
+    client.force_login(sites["editor"])
+    news = sites["article"].get_parent()
+
+    response = client.post(
+        f"/admin/pages/add/articles/articlepage/{news.pk}/",
+        {
+            "title": "Filed elsewhere",
+            "slug": "filed-elsewhere",
+            "publication_date": "2026-12-04",
+            "summary": "A summary.",
+            "topics": [other.pk],
+            "body-count": "0",
+            "authors-TOTAL_FORMS": "0",
+            "authors-INITIAL_FORMS": "0",
+            "authors-MIN_NUM_FORMS": "0",
+            "authors-MAX_NUM_FORMS": "1000",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "topics" in response.context["form"].errors
+    assert not ArticlePage.objects.filter(slug="filed-elsewhere").exists()

@@ -20,18 +20,32 @@ def editor_client(client, db):
 
 
 def test_a_second_topic_with_the_same_name_is_refused_politely(editor_client):
-    make_topic(name="ESSA", slug="essa")
+    site = make_site()
+    make_topic(name="ESSA", slug="essa", site=site)
 
     response = editor_client.post(
         "/admin/snippets/taxonomy/topic/add/?locale=en",
-        {"name": "ESSA", "slug": "essa", "description": "Again."},
+        {"site": site.pk, "name": "ESSA", "slug": "essa", "description": "Again."},
     )
 
     assert response.status_code == 200
     form = response.context["form"]
-    assert "already a topic with this name" in " ".join(form.errors["name"])
-    assert "already a topic with this slug" in " ".join(form.errors["slug"])
+    assert "already has a topic with this name" in " ".join(form.errors["name"])
+    assert "already has a topic with this slug" in " ".join(form.errors["slug"])
     assert Topic.objects.count() == 1
+
+
+def test_another_organization_may_have_a_topic_of_the_same_name(editor_client):
+    make_topic(name="ESSA", slug="essa", site=make_site())
+    other = make_site("kidscan.localhost", "NewMexicoKidsCAN", default=False)
+
+    response = editor_client.post(
+        "/admin/snippets/taxonomy/topic/add/?locale=en",
+        {"site": other.pk, "name": "ESSA", "slug": "essa", "description": "Theirs."},
+    )
+
+    assert response.status_code == 302
+    assert Topic.objects.filter(slug="essa").count() == 2
 
 
 def test_a_second_menu_for_a_site_and_language_is_refused_politely(editor_client):
