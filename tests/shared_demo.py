@@ -34,18 +34,26 @@ def clear_caches():
         cache.clear()
 
 
-def remember_every_content_type():
-    """Look up every model's content type now, while the table holds them all.
+def content_types_first(serialized):
+    """`serialized` (Django's JSON of every row) with the content types put back first.
 
     Refilling the database after a flush builds each Wagtail task row, and a
-    task looks up its content type when built (`Task.__init__`). The table
-    is empty at that moment: a lookup the process's cache cannot answer would
-    make the row again under a new id, and the refill's own row would clash.
+    task looks up its content type when built (`Task.__init__`). With the
+    content type rows not back yet, that lookup would make the row again
+    under a new id, and the refill's own row for it would then clash.
     """
-    from django.apps import apps
+    import json
+
+    rows = json.loads(serialized)
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+def forget_content_types():
+    """Drop the process's cached content types, whose ids a flush and refill may have changed."""
     from django.contrib.contenttypes.models import ContentType
 
-    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
+    ContentType.objects.clear_cache()
 
 
 def wants_demo(item):
@@ -132,7 +140,7 @@ class SharedDemo:
                 "the database has no Wagtail root page: a transactional test flushed it "
                 "before the demo was loaded (see rank)"
             )
-            self.contents_before = connection.creation.serialize_db_to_string()
+            self.contents_before = content_types_first(connection.creation.serialize_db_to_string())
             self.info = self._load()
         return self.info
 
@@ -160,7 +168,6 @@ class SharedDemo:
             return
         self.info = None
         with self._blocker.unblock():
-            remember_every_content_type()
             # As TransactionTestCase does; sequences carry on past the restored rows' ids.
             call_command(
                 "flush",
@@ -169,7 +176,9 @@ class SharedDemo:
                 reset_sequences=False,
                 inhibit_post_migrate=True,
             )
+            forget_content_types()
             connections[DEFAULT_DB_ALIAS].creation.deserialize_db_from_string(self.contents_before)
+            forget_content_types()
         self.contents_before = None
         clear_caches()
 

@@ -7,7 +7,7 @@ from wagtail.models import Page
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
-from tests.shared_demo import SHARED, remember_every_content_type
+from tests.shared_demo import SHARED, content_types_first
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,8 +27,6 @@ def _serialized_rollback_survives_playwright(playwright, django_db_setup, django
     demo is loaded, the copy taken just before loading it.
     """
     with django_db_blocker.unblock():
-        # Django's serialized rollback refills after a flush, as the demo's does.
-        remember_every_content_type()
         for alias in connections:
             connection = connections[alias]
             if hasattr(connection, "_test_serialized_contents"):
@@ -40,7 +38,10 @@ def _serialized_rollback_survives_playwright(playwright, django_db_setup, django
                 "the test database has no Wagtail root page before the browser tests: "
                 "an earlier transactional test flushed it"
             )
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            # Django's serialized rollback refills after a flush, as the demo's does.
+            connection._test_serialized_contents = content_types_first(
+                connection.creation.serialize_db_to_string()
+            )
 
 
 @pytest.fixture(scope="session")
