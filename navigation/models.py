@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Site, TranslatableMixin
 
-from pages.blocks import LinkBlock
+from pages.blocks import LinkBlock, refuse_bad_addresses
 
 
 class PerSiteSnippet(TranslatableMixin, models.Model):
@@ -35,10 +35,12 @@ class PerSiteSnippet(TranslatableMixin, models.Model):
         return f"{self.site.site_name or self.site.hostname} ({self.locale.language_code})"
 
     def clean(self):
+        super().clean()
+        # A translation applied by wagtail-localize skips the form's address checks.
+        refuse_bad_addresses(self)
         # One per site and language. The constraint includes `locale`, which is
         # not a form field, so form validation skips it: check here so an
         # editor gets a message instead of a server error.
-        super().clean()
         if self.site_id and self.locale_id:
             others = type(self).objects.filter(site_id=self.site_id, locale_id=self.locale_id)
             if others.exclude(pk=self.pk).exists():

@@ -9,6 +9,8 @@ demo, imports) has the same shape as content saved from the editor; the
 translation tools cannot read a None where they expect text.
 """
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.utils.functional import cached_property
@@ -23,6 +25,7 @@ from wagtail.contrib.typed_table_block.blocks import (
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
@@ -90,6 +93,47 @@ class LinkBlock(blocks.StructBlock):
                 block_errors={"label": ValidationError("Say where an outside link goes.")}
             )
         return value
+
+
+def refused_addresses(block, value):
+    """(address, message) for each web or e-mail address in `value` that its own block refuses.
+
+    The admin's form checks each address as it is typed; a value written
+    some other way (a translation applied by wagtail-localize, an import) is
+    never checked by the model. This walks the stored value so the model can
+    refuse what the form would have.
+    """
+    if isinstance(block, blocks.URLBlock | blocks.EmailBlock):
+        # An embed (a URLBlock too) holds its provider's answer, checked when chosen.
+        if value and isinstance(value, str):
+            try:
+                block.field.clean(value)
+            except ValidationError as error:
+                yield value, " ".join(error.messages)
+    elif isinstance(block, blocks.StructBlock) and isinstance(value, Mapping):
+        # (Some struct blocks, such as ImageBlock, have a value of their own kind.)
+        for name, child in block.child_blocks.items():
+            yield from refused_addresses(child, value.get(name))
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value or []:
+            yield from refused_addresses(child.block, child.value)
+    elif isinstance(block, blocks.ListBlock):
+        for item in value or []:
+            yield from refused_addresses(block.child_block, item)
+
+
+def refuse_bad_addresses(instance):
+    """Raise a ValidationError naming each StreamField of `instance` that holds a bad address."""
+    errors = {}
+    for field in instance._meta.get_fields():
+        if isinstance(field, StreamField):
+            refused = list(refused_addresses(field.stream_block, getattr(instance, field.name)))
+            if refused:
+                errors[field.name] = [
+                    f"“{address}” is not a link address: {message}" for address, message in refused
+                ]
+    if errors:
+        raise ValidationError(errors)
 
 
 class OptionalLinkBlock(LinkBlock):

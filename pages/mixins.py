@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from .blocks import refuse_bad_addresses
 from .forms import SiteChoicesPageForm
 
 
@@ -136,6 +137,12 @@ class BasePage(ListingFields, SocialFields, Page):
 
     def get_social_text(self):
         return self.social_text or self.get_listing_summary()
+
+    def clean(self):
+        super().clean()
+        # The editor's form checks each address; a translation applied by
+        # wagtail-localize, or an import, reaches the page without it.
+        refuse_bad_addresses(self)
 
     # --- Previews in the admin: the page, its listing card, its social card ---
 
