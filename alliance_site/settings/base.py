@@ -157,6 +157,8 @@ MIDDLEWARE = [
     # The translation tool's own views check model permissions only: refuse
     # those naming another site's menu, footer, topic or person.
     "editorial.ownership.TranslationToolOwnershipMiddleware",
+    # Its "publish immediately" only for those who may publish the pages.
+    "editorial.translation_review.TranslationPublishingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as its docs ask: turns a locked-out sign-in into the lockout page (issue 7).
@@ -213,6 +215,10 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# "Translate this page" saves the new translation as a draft, not published
+# because the original is: a translation goes live through review, or when a
+# moderator publishes it (editorial/translation_review.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
