@@ -173,3 +173,54 @@ def test_migrating_turns_existing_review_steps_into_site_review_steps_in_place(s
     article.refresh_from_db()
     assert current_step(article).task_id == roles.review_task_id
     assert "approve" not in action_names(article, site["author"])
+
+
+# --- The author hears back ----------------------------------------------------------------------
+
+
+def act(client, user, page, action):
+    client.force_login(user)
+    state = current_step(page)
+    return client.post(f"/admin/pages/workflow/action/{page.pk}/{action}/{state.pk}/")
+
+
+def mail_to(mailoutbox, address):
+    return [message for message in mailoutbox if address in message.to]
+
+
+def test_the_author_is_told_when_their_page_is_approved(
+    client, site, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.alliance.example.org"
+    article = site["article"]
+    submit(article, site["author"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, site["colleague"], article, "approve")
+        act(client, site["moderator"], article, "approve")
+
+    told = mail_to(mailoutbox, site["author"].email)
+    assert any("approved" in message.subject.lower() for message in told), [
+        message.subject for message in mailoutbox
+    ]
+    # It names the page, links to it where it is live, and to the admin at its real address.
+    approved = next(message for message in told if "approved" in message.subject.lower())
+    assert '"Forum dates" has been approved' in approved.body
+    assert "http://localhost/news/forum-dates/" in approved.body
+    assert "https://admin.alliance.example.org/admin/account/" in approved.body
+
+
+def test_the_author_is_told_when_changes_are_requested(
+    client, site, mailoutbox, django_capture_on_commit_callbacks
+):
+    article = site["article"]
+    submit(article, site["author"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, site["colleague"], article, "reject")
+
+    told = mail_to(mailoutbox, site["author"].email)
+    assert any("rejected" in message.subject.lower() for message in told), [
+        message.subject for message in mailoutbox
+    ]
+    assert not mail_to(mailoutbox, "kidscan")

@@ -386,3 +386,36 @@ def test_a_page_cannot_be_filed_under_the_other_sites_topic(client, sites):
     assert response.status_code == 200
     assert "topics" in response.context["form"].errors
     assert not ArticlePage.objects.filter(slug="filed-elsewhere").exists()
+
+
+# --- What belongs to every site at once: superusers only -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/settings/pages/sitesettings/{kidscan}/",
+        "/admin/settings/pages/sitesettings/{alliance}/",
+        "/admin/redirects/",
+        "/admin/searchpicks/",
+        "/admin/sites/",
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/workflows/list/",
+    ],
+)
+@pytest.mark.parametrize("role", ["editor", "moderator"])
+def test_installation_wide_settings_are_closed_to_a_sites_staff(client, sites, address, role):
+    """Site settings, redirects, promoted results, sites, users, groups and workflows."""
+    from pages.models import SiteSettings
+
+    address = address.format(alliance=sites["alliance"].pk, kidscan=sites["kidscan"].pk)
+    before = snapshot(SiteSettings)
+    client.force_login(sites[role])
+
+    shown = client.get(address)
+    posted = client.post(address, {"organisation_name": "Taken over"})
+
+    assert refused(shown), (address, shown.status_code)
+    assert refused(posted), (address, posted.status_code)
+    assert snapshot(SiteSettings) == before
