@@ -3,8 +3,11 @@
 from django.urls import include, path
 
 from wagtail import hooks
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.models import Page
 
 from . import translation_review
+from .ownership import sites_of
 
 urls = [
     path(
@@ -25,3 +28,43 @@ def register_editorial_urls():
 hooks.register(
     "before_edit_page", translation_review.offer_review_on_the_translation_editor, order=-1
 )
+
+
+# --- The dashboard --------------------------------------------------------------------------------
+
+
+class OwnSitePagesSummaryItem(PagesSummaryItem):
+    """Pages of the user's sites, in every language, linked to the first site's home page."""
+
+    def get_context_data(self, parent_context):
+        sites = list(sites_of(self.request.user).select_related("root_page"))
+        homes = Page.objects.filter(
+            translation_key__in=[site.root_page.translation_key for site in sites]
+        )
+        pages = Page.objects.none()
+        for home in homes:
+            pages |= Page.objects.descendant_of(home, inclusive=True)
+        return {
+            "root_page": sites[0].root_page if sites else None,
+            "total_pages": pages.count(),
+            "site_name": ", ".join(site.site_name or site.hostname for site in sites),
+        }
+
+    def is_shown(self):
+        return super().is_shown() and sites_of(self.request.user).exists()
+
+
+# After Wagtail's own hook, which adds the item replaced here.
+@hooks.register("construct_homepage_summary_items", order=1)
+def count_the_users_own_site(request, summary_items):
+    """The page count of the user's own site, not of every site under the tree's root.
+
+    Wagtail counts the pages under the closest page the user may explore,
+    which for staff with rights on their home page in two languages is the
+    Root: every organization's pages. Superusers keep Wagtail's count.
+    """
+    if request.user.is_superuser:
+        return
+    for index, item in enumerate(summary_items):
+        if isinstance(item, PagesSummaryItem):
+            summary_items[index] = OwnSitePagesSummaryItem(request)

@@ -419,3 +419,21 @@ def test_installation_wide_settings_are_closed_to_a_sites_staff(client, sites, a
     assert refused(shown), (address, shown.status_code)
     assert refused(posted), (address, posted.status_code)
     assert snapshot(SiteSettings) == before
+
+
+# --- The dashboard --------------------------------------------------------------------------------
+
+
+def test_the_dashboard_counts_the_editors_own_sites_pages_in_both_languages(client, sites):
+    from wagtail_localize.synctree import synchronize_tree
+
+    english, spanish = content_locales()
+    synchronize_tree(english, spanish)
+    set_up_all_sites()  # the Spanish home pages join each site's roles
+    client.force_login(sites["editor"])
+
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+
+    summary = " ".join(dashboard.select_one(".w-summary").get_text().split())
+    # Home, news and one article, in English and Spanish; none of KidsCAN's.
+    assert "6 Pages" in summary, summary
