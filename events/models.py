@@ -21,8 +21,7 @@ from modelcluster.fields import ParentalManyToManyField
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
-from stories.models import Region
-from taxonomy.models import FiledUnderTopics, Topic, topics_in_default_language
+from taxonomy.models import FiledUnderTopics, Region, Topic, topics_in_default_language
 
 from . import ical, structured_data
 

@@ -19,14 +19,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE
-from stories.models import Region
+from taxonomy.models import Region
 
 from . import structured_data
 
 STATEWIDE = "statewide"
 NATIONAL = "national"
-# New Mexico's regions as stories name them, then the wider reach of
-# statewide and national organisations: the filter offers them in this order.
+# New Mexico's regions (taxonomy.Region), then the wider reach of
+# statewide and national organizations: the filter offers them in this order.
 REGION_CHOICES = [
     *Region.choices,
     (STATEWIDE, _("Statewide")),

@@ -14,21 +14,7 @@ from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
 from people.models import PersonOnPage
-from taxonomy.models import FiledUnderTopics, Topic, topics_in_default_language
-
-
-class Region(models.TextChoices):
-    """New Mexico's regions, as the state's own education and planning maps group them.
-
-    The labels are shown to visitors, so they are in the translation catalogue.
-    """
-
-    NORTHWEST = "northwest", _("Northwest")
-    NORTH_CENTRAL = "north-central", _("North Central")
-    NORTHEAST = "northeast", _("Northeast")
-    CENTRAL = "central", _("Central (Albuquerque metro)")
-    SOUTHWEST = "southwest", _("Southwest")
-    SOUTHEAST = "southeast", _("Southeast")
+from taxonomy.models import FiledUnderTopics, Region, Topic, topics_in_default_language
 
 
 class StoryIndexPage(BasePage):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Site, TranslatableMixin, get_page_models
@@ -90,6 +91,23 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
             errors["slug"] = "This site already has a topic with this slug in this language."
         if errors:
             raise ValidationError(errors)
+
+
+class Region(models.TextChoices):
+    """New Mexico's regions, as the state's own education and planning maps group them.
+
+    Stories, events and partners are filed under one. The labels are shown to
+    visitors, so they are in the translation catalogue. Still a fixed list,
+    shared by every site: it belongs here, with the rest of the vocabulary,
+    until each site manages its own regions as data.
+    """
+
+    NORTHWEST = "northwest", _("Northwest")
+    NORTH_CENTRAL = "north-central", _("North Central")
+    NORTHEAST = "northeast", _("Northeast")
+    CENTRAL = "central", _("Central (Albuquerque metro)")
+    SOUTHWEST = "southwest", _("Southwest")
+    SOUTHEAST = "southeast", _("Southeast")
 
 
 def topics_in_default_language():

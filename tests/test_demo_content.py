@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from demo import content
 from demo.accounts import demo_staff_usernames
-from stories.models import Region
+from taxonomy.models import Region
 from tests.factories import is_welcome_page
 
 pytestmark = pytest.mark.django_db
