@@ -59,8 +59,8 @@ def offer_review_on_the_translation_editor(request, page):
     if can_submit(page, request.user):
         messages.info(
             request,
-            f"When the {page.locale.get_display_name()} text reads well, "
-            "submit it for review: it goes live once approved.",
+            "When the translation reads well, submit it for review: "
+            "visitors read it once it is approved.",
             buttons=[messages.button(submit_url(page), "Submit for review")],
         )
     return None
