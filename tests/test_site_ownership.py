@@ -437,3 +437,32 @@ def test_the_dashboard_counts_the_editors_own_sites_pages_in_both_languages(clie
     summary = " ".join(dashboard.select_one(".w-summary").get_text().split())
     # Home, news and one article, in English and Spanish; none of KidsCAN's.
     assert "6 Pages" in summary, summary
+
+
+# --- Bulk actions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", [Topic, Person], **by_name)
+def test_a_bulk_delete_removes_only_the_own_sites_objects(client, sites, model):
+    """Even a group given Django's delete permission deletes its own site's objects only."""
+    from django.contrib.auth.models import Permission
+
+    moderators = sites["moderator"].groups.get()
+    moderators.permissions.add(
+        Permission.objects.get(
+            content_type__app_label=model._meta.app_label,
+            codename=f"delete_{model._meta.model_name}",
+        )
+    )
+    own = model.objects.get(site=sites["alliance"])
+    other = model.objects.get(site=sites["kidscan"])
+    client.force_login(sites["moderator"])
+    meta = model._meta
+    bulk = f"/admin/bulk/{meta.app_label}/{meta.model_name}/delete/?id={own.pk}&id={other.pk}"
+
+    confirm = client.get(bulk)
+    client.post(bulk)
+
+    assert confirm.status_code == 200
+    assert not model.objects.filter(pk=own.pk).exists()
+    assert model.objects.filter(pk=other.pk).exists()
