@@ -349,8 +349,13 @@ def upload_article_image(camera: Camera) -> None:
     dialog.get_by_role("button", name="File").set_input_files(
         {"name": "mesas-at-sunrise.png", "mimeType": "image/png", "buffer": example_picture()}
     )
-    # Choosing a file puts its name in the title; a real title is easier to find later.
-    dialog.get_by_role("textbox", name="Title").fill(IMAGE_TITLE)
+    # Choosing a file puts its name in the title; a real title is easier to find later
+    # (and is how the clean-up finds the picture). The admin fills the title in a
+    # moment after the file is chosen: wait for that, or it could overwrite ours.
+    title = dialog.get_by_role("textbox", name="Title")
+    expect(title).not_to_have_value("")
+    title.fill(IMAGE_TITLE)
+    expect(title).to_have_value(IMAGE_TITLE)
     dialog.get_by_role("textbox", name="Description (alt text)").fill(IMAGE_ALT_TEXT)
     camera.viewport(IMAGE_UPLOAD)
     dialog.get_by_role("button", name="Upload").click()
