@@ -18,6 +18,9 @@ view of the admin:
   choosers leave the others out, forms offer only the user's sites, and
   any address naming another site's object (edit, delete, copy, history,
   usage, revisions, a direct POST) answers 404 before the view runs.
+- `TranslationToolOwnershipMiddleware`: the same 404 for wagtail-localize's
+  own views (submit, update, the translation editor's saves), which check
+  Django's model permissions only.
 """
 
 from django.contrib.admin.utils import unquote
