@@ -18,9 +18,9 @@ view of the admin:
   choosers leave the others out, forms offer only the user's sites, and
   any address naming another site's object (edit, delete, copy, history,
   usage, revisions, a direct POST) answers 404 before the view runs.
-- `TranslationToolOwnershipMiddleware`: the same 404 for wagtail-localize's
-  own views (submit, update, the translation editor's saves), which check
-  Django's model permissions only.
+- `refuse_another_sites_object`: the same 404 for wagtail-localize's own
+  views (submit, update, the translation editor's saves), which check
+  Django's model permissions only (editorial/translation_tool.py).
 """
 
 from django.contrib.admin.utils import unquote
@@ -150,8 +150,8 @@ class SiteOwnedSnippetViewSet(SnippetViewSet):
 # The translation tool has views of its own for snippets (submit, update,
 # the translation editor's string and override saves, PO files, stop), and
 # they check only Django's model permission. They name the object by its
-# model and pk, by a translation source or by a translation: the middleware
-# finds the object and refuses one from a site the user does not work on.
+# model and pk, by a translation source or by a translation: this finds the
+# object and refuses one from a site the user does not work on.
 
 
 def object_named_by_translation_route(kwargs):
@@ -175,23 +175,9 @@ def object_named_by_translation_route(kwargs):
     return None
 
 
-class TranslationToolOwnershipMiddleware:
-    """Answers 404 when a wagtail-localize view would act on another site's snippet."""
-
-    NAMESPACE = "wagtail_localize"
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or self.NAMESPACE not in match.namespaces:
-            return None
-        target = object_named_by_translation_route(view_kwargs)
-        site_id = getattr(target, "site_id", None)
-        if site_id is not None and not works_on(request.user, site_id):
-            raise Http404
-        return None
+def refuse_another_sites_object(request, view_kwargs):
+    """Raise 404 when a wagtail-localize view would act on another site's snippet."""
+    target = object_named_by_translation_route(view_kwargs)
+    site_id = getattr(target, "site_id", None)
+    if site_id is not None and not works_on(request.user, site_id):
+        raise Http404

@@ -107,41 +107,27 @@ def submit_translation(request, page_id):
     )
 
 
-class TranslationPublishingMiddleware:
-    """Refuses wagtail-localize's "publish immediately" to anyone who may not publish the pages.
+def refuse_publishing_without_the_right(request, view_kwargs):
+    """Refuse wagtail-localize's "publish immediately" to anyone who may not publish the pages.
 
     "Sync translated pages" with that box ticked publishes every translation
     of a page, and the library checks only that the user may submit
     translations, which every editor may. Without the box, the sync keeps
     them as they are, for the translator to submit for review.
     """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if (
-            request.method != "POST"
-            or match is None
-            or match.view_name != "wagtail_localize:update_translations"
-            or not request.POST.get("publish_translations")
-        ):
-            return None
-        translations = Translation.objects.filter(
-            source_id=view_kwargs.get("translation_source_id"), enabled=True
-        )
-        for translation in translations:
-            try:
-                target = translation.get_target_instance()
-            except ObjectDoesNotExist:
-                continue  # not made yet: the sync makes nothing new
-            if (
-                isinstance(target, Page)
-                and not target.permissions_for_user(request.user).can_publish()
-            ):
-                raise PermissionDenied
-        return None
+    if (
+        request.method != "POST"
+        or request.resolver_match.view_name != "wagtail_localize:update_translations"
+        or not request.POST.get("publish_translations")
+    ):
+        return
+    translations = Translation.objects.filter(
+        source_id=view_kwargs.get("translation_source_id"), enabled=True
+    )
+    for translation in translations:
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            continue  # not made yet: the sync makes nothing new
+        if isinstance(target, Page) and not target.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied

@@ -97,7 +97,7 @@ class Region(models.TextChoices):
     """New Mexico's regions, as the state's own education and planning maps group them.
 
     Stories, events and partners are filed under one. The labels are shown to
-    visitors, so they are in the translation catalogue. Still a fixed list,
+    visitors, so they are in the translation catalog. Still a fixed list,
     shared by every site: it belongs here, with the rest of the vocabulary,
     until each site manages its own regions as data.
     """

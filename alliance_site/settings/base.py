@@ -154,11 +154,9 @@ MIDDLEWARE = [
     # The site and its home page in this language from the content cache, so
     # routing a page starts without queries (issue 8, pages/routing.py).
     "pages.routing.SiteRootMiddleware",
-    # The translation tool's own views check model permissions only: refuse
-    # those naming another site's menu, footer, topic or person.
-    "editorial.ownership.TranslationToolOwnershipMiddleware",
-    # Its "publish immediately" only for those who may publish the pages.
-    "editorial.translation_review.TranslationPublishingMiddleware",
+    # The translation tool's own views check model permissions only: the
+    # editorial rules (site ownership, who may publish) apply to them here.
+    "editorial.translation_tool.TranslationToolMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as its docs ask: turns a locked-out sign-in into the lockout page (issue 7).
