@@ -7,7 +7,6 @@ on it, newest first.
 """
 
 from django import forms
-from django.conf import settings
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
@@ -16,7 +15,7 @@ from wagtail.search import index
 from pages.listing import listing_queryset
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
-from taxonomy.models import Topic, filed_page_types, pages_filed_under
+from taxonomy.models import Topic, filed_page_types, filed_version, pages_filed_under
 
 # Each section shows the newest few; the news topic page lists every article.
 PER_SECTION = 6
@@ -97,15 +96,7 @@ class IssuePage(BasePage):
         A Spanish issue page may point at the Spanish topic (translation swaps
         the link for the translated topic); pages are filed under the English one.
         """
-        topic = self.topic
-        if topic.locale.language_code == settings.LANGUAGE_CODE:
-            return topic
-        return (
-            Topic.objects.filter(
-                translation_key=topic.translation_key, locale__language_code=settings.LANGUAGE_CODE
-            ).first()
-            or topic
-        )
+        return filed_version(self.topic)
 
     def gathered(self):
         """[(heading, [pages])] filed under the topic on this site, in this language, newest first.

@@ -114,6 +114,22 @@ def topics_in_default_language():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
+def filed_version(topic):
+    """The default language's version of `topic`, which pages are filed under.
+
+    `topic` itself when it is in the default language, or when it has no
+    default-language version.
+    """
+    if topic.locale.language_code == settings.LANGUAGE_CODE:
+        return topic
+    return (
+        Topic.objects.filter(
+            translation_key=topic.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        or topic
+    )
+
+
 @dataclass(frozen=True)
 class ReaderTopic:
     """A topic as a reader meets it: named in their language, matched by what pages are filed under.
@@ -151,14 +167,7 @@ def find_topic(slug, site):
     )
     if shown is None:
         return None
-    filed = (
-        shown
-        if shown.locale.language_code == settings.LANGUAGE_CODE
-        else Topic.objects.filter(
-            translation_key=shown.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
-    )
-    return ReaderTopic(shown=shown, filed=filed or shown)
+    return ReaderTopic(shown=shown, filed=filed_version(shown))
 
 
 class FiledUnderTopics:
