@@ -4,23 +4,10 @@ Run by `migrate` (so at every deployment) and by `manage.py check --database
 default`: they read the database, which Django's checks only do when asked.
 """
 
+from django.apps import apps
 from django.core.checks import Tags, Warning, register
 
-# A page's path starts with its home page's path, and home pages sit at depth 2.
-HOME_PATH_LENGTH = 8
-
-
-def site_of_each_home():
-    """{path of a home page, in any language: the site it belongs to}."""
-    from wagtail.models import Page, Site
-
-    homes = {}
-    for site in Site.objects.select_related("root_page"):
-        for path in Page.objects.filter(translation_key=site.root_page.translation_key).values_list(
-            "path", flat=True
-        ):
-            homes[path] = site
-    return homes
+from .site_assignment import site_of, site_of_each_home
 
 
 @register(Tags.database)
@@ -38,13 +25,14 @@ def check_groups_stay_within_one_site(app_configs=None, databases=None, **kwargs
     if not needed <= set(connection.introspection.table_names()):
         return []
 
-    homes = site_of_each_home()
+    homes = site_of_each_home(apps)
+    sites = Site.objects.in_bulk()
     on_the_root, sites_of = set(), {}
     for permission in GroupPagePermission.objects.select_related("group", "page"):
         if permission.page.depth == 1:
             on_the_root.add(permission.group)
-        elif site := homes.get(permission.page.path[:HOME_PATH_LENGTH]):
-            sites_of.setdefault(permission.group, set()).add(site)
+        elif (site_id := site_of(homes, permission.page.path)) is not None:
+            sites_of.setdefault(permission.group, set()).add(sites[site_id])
     on_the_root_collection = {
         permission.group
         for permission in GroupCollectionPermission.objects.filter(

@@ -1,7 +1,9 @@
 """Giving each existing row of a model a site, for the migration that adds `site` to it.
 
 Used by the migrations that made topics and people belong to one site. It
-takes the migration's `apps`, so it works on the models as they were then.
+takes an `apps` registry (a migration's, so it works on the models as they
+were then), as do the two helpers that tell which site a page belongs to by
+its path, which `editorial.checks` uses too.
 
 Each row (with its translations, which share a `translation_key`) goes to
 the site whose pages use it most; a row no page uses goes to the default
@@ -32,6 +34,7 @@ def site_of_each_home(apps):
 
 
 def site_of(homes, path):
+    """The id of the site whose home page (in `homes`) the page at `path` sits under, or None."""
     return next((site for home, site in homes.items() if path.startswith(home)), None)
 
 

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from . import translation_review
 from .ownership import sites_of
+from .roles import site_root_pages
 
 urls = [
     path(
@@ -38,11 +39,8 @@ class OwnSitePagesSummaryItem(PagesSummaryItem):
 
     def get_context_data(self, parent_context):
         sites = list(sites_of(self.request.user).select_related("root_page"))
-        homes = Page.objects.filter(
-            translation_key__in=[site.root_page.translation_key for site in sites]
-        )
         pages = Page.objects.none()
-        for home in homes:
+        for home in (home for site in sites for home in site_root_pages(site)):
             pages |= Page.objects.descendant_of(home, inclusive=True)
         return {
             "root_page": sites[0].root_page if sites else None,
