@@ -93,6 +93,18 @@ def url(model, view, *args):
     return reverse(model.snippet_viewset.get_url_name(view), args=[quote(arg) for arg in args])
 
 
+def edit_form(site, label, **fields):
+    """What an edit form of any site-owned snippet posts (each model reads the fields it has)."""
+    return {
+        "site": site.pk,
+        "name": label,
+        "slug": label.lower().replace(" ", "-"),
+        "tagline": label,
+        "links-count": "0",
+        **fields,
+    }
+
+
 def refused(response):
     """Not found, forbidden, or Wagtail's "permission denied" redirect to the dashboard."""
     if response.status_code == 302:
@@ -155,18 +167,18 @@ def test_a_direct_post_cannot_replace_the_other_sites_menu(client, sites, model)
 
     response = client.post(
         url(model, "edit", other.pk),
-        {
-            "site": sites["kidscan"].pk,
-            "name": "Taken over",
-            "slug": "taken-over",
-            "tagline": "Taken over",
-            "links-count": "1",
-            "links-0-type": "link",
-            "links-0-deleted": "",
-            "links-0-order": "0",
-            "links-0-value-url": "https://example.com/",
-            "links-0-value-label": "Elsewhere",
-        },
+        edit_form(
+            sites["kidscan"],
+            "Taken over",
+            **{
+                "links-count": "1",
+                "links-0-type": "link",
+                "links-0-deleted": "",
+                "links-0-order": "0",
+                "links-0-value-url": "https://example.com/",
+                "links-0-value-label": "Elsewhere",
+            },
+        ),
     )
 
     assert response.status_code == 404
@@ -245,13 +257,7 @@ def test_an_own_object_cannot_be_moved_to_the_other_site(client, sites, model):
 
     response = client.post(
         url(model, "edit", own.pk),
-        {
-            "site": sites["kidscan"].pk,
-            "name": "Moved",
-            "slug": "moved",
-            "tagline": "Moved",
-            "links-count": "0",
-        },
+        edit_form(sites["kidscan"], "Moved"),
     )
 
     assert response.status_code == 200
@@ -353,9 +359,9 @@ def test_the_page_editor_offers_only_the_pages_own_sites_topics_and_people(clien
 
     form = response.context["form"]
     assert [topic.site for topic in form.fields["topics"].queryset] == [sites["alliance"]]
-    authors = form.formsets["authors"]
-    for person_field in (authors.empty_form.fields["person"],):
-        assert {person.site for person in person_field.queryset} == {sites["alliance"]}
+    # A new author row, as "Add author" makes it, offers the Alliance's people only.
+    new_author = form.formsets["authors"].empty_form
+    assert {person.site for person in new_author.fields["person"].queryset} == {sites["alliance"]}
     text = response.content.decode()
     assert f"{ALLIANCE} topic" in text
     assert f"{KIDSCAN} topic" not in text
