@@ -134,7 +134,7 @@ def build(loader, home, site):
             end=end,
             attendance="in-person",
             venue_name=venue,
-            region=region,
+            region=loader.region(home, region),
             summary=forum_summary(position),
         )
 

@@ -1,4 +1,4 @@
-"""Demo content for the partners section (issue 6): built after each site's own pages.
+"""Demo content for the partners section: built after each site's own pages.
 
 build(loader, home, site): each site's partner directory under its home page,
 through loader.child(...), left out of the header menu (the footer links it).
@@ -14,7 +14,7 @@ show regions, and say so. Logos are drawn by Pillow: initials on a colour,
 stand-ins for the real ones.
 """
 
-from partners.models import NATIONAL, STATEWIDE, Partner, PartnerIndexPage
+from partners.models import Partner, PartnerIndexPage
 
 from .images import draw_logo, get_or_create_image
 
@@ -42,7 +42,7 @@ PARTNERS = {
         "partners": [
             (
                 "New Mexico First",
-                STATEWIDE,
+                "statewide",
                 "https://nmfirst.org",
                 ("NMF", "#1f5f8b"),
                 "A statewide nonprofit. With the Learning Alliance it ran the survey that asked "
@@ -97,7 +97,7 @@ PARTNERS = {
         "partners": [
             (
                 "50CAN",
-                NATIONAL,
+                "national",
                 "https://50can.org",
                 ("50", "#5b2a86"),
                 "The national network of state advocacy campaigns that NewMexicoKidsCAN belongs "
@@ -108,7 +108,7 @@ PARTNERS = {
             ),
             (
                 "Edge Research",
-                NATIONAL,
+                "national",
                 "https://edgeresearch.com",
                 ("ER", "#0f5c5c"),
                 "The research firm behind our survey of New Mexico parents, The State of "
@@ -128,7 +128,7 @@ def build(loader, home, site):
     partners = [
         Partner(
             name=name,
-            region=region,
+            region=loader.region(home, region),
             website=website,
             logo=partner_logo(name, *badge),
             description=description,

@@ -13,6 +13,21 @@ FICTIONAL_NOTE = (
 )
 
 
+# Both organizations work across New Mexico: each site lists its stories,
+# events and partners under the state's regions, as its education and
+# planning maps group them, or as statewide or national. (slug, name)
+NEW_MEXICO_REGIONS = [
+    ("northwest", "Northwest"),
+    ("north-central", "North Central"),
+    ("northeast", "Northeast"),
+    ("central", "Central (Albuquerque metro)"),
+    ("southwest", "Southwest"),
+    ("southeast", "Southeast"),
+    ("statewide", "Statewide"),
+    ("national", "National"),
+]
+
+
 def p(*paragraphs):
     """Rich text paragraphs as one body block."""
     return ("paragraph", "".join(f"<p>{text}</p>" for text in paragraphs))
@@ -31,6 +46,7 @@ ALLIANCE = {
     },
     "tagline": "Working together for an education sector that serves every community.",
     "logo": ("Learning Alliance logo", "LA"),
+    "regions": NEW_MEXICO_REGIONS,
     "topics": [
         (
             "ESSA",
@@ -473,6 +489,7 @@ KIDSCAN = {
     "tagline": "Part of the 50CAN network. Believe in better.",
     "logo": ("NewMexicoKidsCAN logo", "KC"),
     # The five promises are the topics its pages are filed under.
+    "regions": NEW_MEXICO_REGIONS,
     "topics": PROMISES + IMPORTANT_ISSUES,
     "people": {
         "kidscan-research": {

@@ -15,6 +15,18 @@ FICTIONAL_NOTE = (
 
 # Keyed by site hostname, then by the English page's path below its home page
 # ("" is the home page itself; "news/essa-community-forums" is an article).
+# The Spanish name of each region in demo.content.NEW_MEXICO_REGIONS, by slug.
+NEW_MEXICO_REGIONS = {
+    "northwest": "Noroeste",
+    "north-central": "Centro norte",
+    "northeast": "Noreste",
+    "central": "Centro (área metropolitana de Albuquerque)",
+    "southwest": "Suroeste",
+    "southeast": "Sureste",
+    "statewide": "Todo el estado",
+    "national": "Nacional",
+}
+
 SPANISH = {
     "localhost": {
         "tagline": "Trabajamos juntos por un sector educativo al servicio de cada comunidad.",

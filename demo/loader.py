@@ -25,7 +25,7 @@ from navigation.models import Footer, MainMenu
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
 from people.models import Person
 from stories.models import StoryIndexPage, StoryPage, StorySubject
-from taxonomy.models import Topic
+from taxonomy.models import Region, Topic
 
 from . import (
     community_events,
@@ -116,6 +116,13 @@ class DemoLoader:
                 "is_default_site": spec["is_default_site"],
             },
         )
+        for position, (slug, name) in enumerate(spec.get("regions", [])):
+            Region.objects.get_or_create(
+                site=site,
+                slug=slug,
+                locale=home.locale,
+                defaults={"name": name, "sort_order": position},
+            )
         for topic in spec["topics"]:
             Topic.objects.get_or_create(
                 site=site,
@@ -151,6 +158,10 @@ class DemoLoader:
         self.log(f"{spec['site_name']}: served at host {spec['hostname']}")
         return home, site
 
+    def region(self, home, slug):
+        """The region of `home`'s site with this slug, in the default language."""
+        return Region.objects.get(site__root_page=home, slug=slug, locale=home.locale)
+
     def navigation(self, site, home):
         """The header menu as a snippet: the home page's menu pages, in tree order."""
         if MainMenu.objects.filter(site=site, locale=home.locale).exists():
@@ -182,6 +193,10 @@ class DemoLoader:
                 self.translate(
                     topic, locale, name=name, slug=slugify(name), description=description
                 )
+        for region in Region.objects.filter(site=site, locale=home.locale):
+            name = content_es.NEW_MEXICO_REGIONS.get(region.slug)
+            if name and not region.has_translation(locale):
+                self.translate(region, locale, name=name)
         for key, (role, bio) in spanish.get("people", {}).items():
             person = self.people[key]
             if not person.has_translation(locale):
@@ -284,7 +299,7 @@ class DemoLoader:
                     slug=story["slug"],
                     title=story["title"],
                     subject=story["subject"],
-                    region=story["region"],
+                    region=self.region(home, story["region"]),
                     pull_quote=story["pull_quote"],
                     listing_summary=story["summary"],
                     image=landscape_image(*story["image"]),

@@ -68,11 +68,16 @@ MODERATOR_MEDIA_ACTIONS = (*EDITOR_MEDIA_ACTIONS, "delete")
 # to its own site's staff.
 EDITOR_SNIPPETS = {
     "taxonomy.Topic": ("view", "add", "change"),
+    "taxonomy.Region": ("view",),
     "people.Person": ("view", "add", "change"),
 }
-# The menu and footer are one per site. Django's permission is on the model,
-# every site's rows at once; editorial.ownership limits each to its site's staff.
+# Moderators alone change what is structural: the regions, menu and footer
+# (one per site). Django's permission is on the model, every site's rows at
+# once; editorial.ownership limits each to its site's staff.
 MODERATOR_SNIPPETS = {
+    # A site's regions shape its listings' filters; deleting one leaves its
+    # pages filed under none.
+    "taxonomy.Region": ("view", "add", "change", "delete"),
     "navigation.MainMenu": ("view", "change"),
     "navigation.Footer": ("view", "change"),
     # Newsletter subscribers: listed, exported and deleted, each site's only

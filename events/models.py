@@ -17,11 +17,18 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
+from wagtail_localize.fields import SynchronizedField
 
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
-from taxonomy.models import FiledUnderTopics, Region, Topic, topics_in_default_language
+from taxonomy.models import (
+    FiledUnderTopics,
+    Region,
+    Topic,
+    in_default_language,
+    topics_in_default_language,
+)
 
 from . import ical, structured_data
 
@@ -129,11 +136,14 @@ class EventPage(FiledUnderTopics, RoutableBasePage):
     venue_address = models.TextField(
         max_length=400, blank=True, help_text="Street, city, state and ZIP code."
     )
-    region = models.CharField(
-        max_length=20,
-        choices=Region.choices,
+    region = models.ForeignKey(
+        Region,
+        null=True,
         blank=True,
-        help_text="Where in New Mexico the event takes place. For events held in person.",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text="Where the event takes place, for events held in person. Optional.",
     )
     online_url = models.URLField(
         "online link",
@@ -191,6 +201,8 @@ class EventPage(FiledUnderTopics, RoutableBasePage):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # Filed under the default language's region in every language, like stories.
+    override_translatable_fields = [SynchronizedField("region", overridable=False)]
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

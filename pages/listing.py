@@ -16,13 +16,15 @@ def listing_queryset(model, ancestor):
     costs the same handful of queries however many cards it shows.
     """
     image_fields = [field for field in ("listing_image", "image") if _has_field(model, field)]
+    # A card names the region a story or event is filed under.
+    named = [field for field in ("region",) if _has_field(model, field)]
     return (
         only_public(model.objects.live().descendant_of(ancestor))
         # Cards never show a page's body; reading and parsing every body costs more
         # than anything else in a listing.
         .defer_streamfields()
         # Untranslated twins are labelled with their content's language.
-        .select_related("alias_of__locale", *image_fields)
+        .select_related("alias_of__locale", *image_fields, *named)
         .prefetch_related(*(f"{field}__renditions" for field in image_fields))
     )
 

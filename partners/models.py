@@ -1,4 +1,4 @@
-"""The partner network directory (issue 6): the organisations a site works with, by region.
+"""The partner network directory: the organizations a site works with, by region.
 
 Partners are rows of their index page, not snippets: each belongs to one
 site, is translated with the page (wagtail-localize offers each description
@@ -8,10 +8,9 @@ to translators) and goes through the same review and scheduling as any page.
 from django.db import models
 from django.http import Http404
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Site, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -19,22 +18,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE
-from taxonomy.models import Region
+from taxonomy.models import Region, find_region, in_default_language, region_choices
 
 from . import structured_data
-
-STATEWIDE = "statewide"
-NATIONAL = "national"
-# New Mexico's regions (taxonomy.Region), then the wider reach of
-# statewide and national organizations: the filter offers them in this order.
-REGION_CHOICES = [
-    *Region.choices,
-    (STATEWIDE, _("Statewide")),
-    (NATIONAL, _("National")),
-]
-REGION_NAMES = dict(REGION_CHOICES)
-# Longer than any value above, so a hostile ?region= is refused before any query.
-MAX_REGION_LENGTH = 20
 
 
 class PartnerIndexPage(BasePage):
@@ -80,7 +66,9 @@ class PartnerIndexPage(BasePage):
         the unsaved rows the same way.
         """
         partners = list(
-            self.partners.all().select_related("logo").prefetch_related("logo__renditions")
+            self.partners.all()
+            .select_related("logo", "region")
+            .prefetch_related("logo__renditions")
         )
         taken = set()
         for partner in partners:
@@ -94,25 +82,27 @@ class PartnerIndexPage(BasePage):
         return partners
 
     @staticmethod
-    def regions_in(partners, also=None):
-        """(value, name) of the regions `partners` are in (and `also`), in the filter's order."""
+    def regions_in(partners, request, also=None):
+        """(filter value, name) of the regions `partners` (and `also`) are in, in site order."""
         used = {partner.region for partner in partners} | {also}
-        return [(value, name) for value, name in REGION_CHOICES if value in used]
+        return region_choices(used - {None}, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # "All regions" submits an empty value. Only a known value is ever
-        # compared with the database's, so junk (a NUL byte) is a 404, not a 500.
-        region = request.GET.get("region") or None
-        if region is not None and region not in REGION_NAMES:
+        # "All regions" submits an empty value.
+        requested = request.GET.get("region") or None
+        region = find_region(requested, Site.find_for_request(request)) if requested else None
+        if requested is not None and region is None:
             raise Http404("There is no region with that name.")
         partners = self.get_partners()
-        listed = [p for p in partners if p.region == region] if region else partners
+        listed = [p for p in partners if p.region_id == region.pk] if region else partners
         context["partners"] = listed
         # A region with no partners (yet) stays selected, so the form says what is shown.
-        context["regions"] = self.regions_in(partners, also=region)
-        context["selected_region"] = region
-        context["selected_region_name"] = REGION_NAMES[region] if region else None
+        context["regions"] = self.regions_in(partners, request, also=region)
+        context["selected_region"] = requested
+        context["selected_region_name"] = (
+            region_choices([region], request)[0][1] if region else None
+        )
         # A filtered list repeats what the full list holds.
         context["noindex"] = region is not None
         return context
@@ -134,10 +124,14 @@ class Partner(TranslatableMixin, Orderable):
         max_length=120,
         help_text="The organisation's name as it writes it, e.g. 'New Mexico First'.",
     )
-    region = models.CharField(
-        max_length=MAX_REGION_LENGTH,
-        choices=REGION_CHOICES,
-        help_text="Where in New Mexico it works; 'Statewide' or 'National' for wider reach.",
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text="Where it works, e.g. a region of the state, 'Statewide' or 'National'.",
     )
     description = models.TextField(
         max_length=400,
@@ -172,7 +166,7 @@ class Partner(TranslatableMixin, Orderable):
     translatable_fields = [
         TranslatableField("description"),
         SynchronizedField("name"),
-        SynchronizedField("region"),
+        SynchronizedField("region", overridable=False),
         SynchronizedField("website"),
         SynchronizedField("logo"),
     ]

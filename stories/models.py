@@ -6,15 +6,25 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail_localize.fields import SynchronizedField
 
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
 from people.models import PersonOnPage
-from taxonomy.models import FiledUnderTopics, Region, Topic, topics_in_default_language
+from taxonomy.models import (
+    FiledUnderTopics,
+    Region,
+    Topic,
+    find_region,
+    in_default_language,
+    region_choices,
+    topics_in_default_language,
+)
 
 
 class StoryIndexPage(BasePage):
@@ -41,23 +51,26 @@ class StoryIndexPage(BasePage):
         stories = latest_stories(self)
         return stories.filter(region=region) if region else stories
 
-    def regions_in_use(self):
-        """(value, name) of the regions this index has stories from, in the map's order."""
-        used = set(latest_stories(self).order_by().values_list("region", flat=True).distinct())
-        return [(value, label) for value, label in Region.choices if value in used]
+    def regions_in_use(self, request=None):
+        """(filter value, name) of the regions this index has stories from, in the site's order."""
+        used = latest_stories(self).order_by().values_list("region", flat=True).distinct()
+        return region_choices(Region.objects.filter(pk__in=used), request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # "All regions" submits an empty value.
-        region = request.GET.get("region") or None
-        if region is not None and region not in Region.values:
+        requested = request.GET.get("region") or None
+        region = find_region(requested, Site.find_for_request(request)) if requested else None
+        if requested is not None and region is None:
             raise Http404("There is no region with that name.")
         context["stories"] = paginate(
-            request, self.get_stories(region), self.stories_per_page, keep={"region": region}
+            request, self.get_stories(region), self.stories_per_page, keep={"region": requested}
         )
-        context["regions"] = self.regions_in_use()
-        context["selected_region"] = region
-        context["selected_region_name"] = Region(region).label if region else None
+        context["regions"] = self.regions_in_use(request)
+        context["selected_region"] = requested
+        context["selected_region_name"] = (
+            region_choices([region], request)[0][1] if region else None
+        )
         # A filtered list repeats what the full list holds.
         context["noindex"] = region is not None
         return context
@@ -79,8 +92,14 @@ class StoryPage(FiledUnderTopics, BasePage):
         max_length=120,
         help_text="Who the story is about: a person, a family, a school or a community.",
     )
-    region = models.CharField(
-        max_length=20, choices=Region.choices, help_text="Where in New Mexico the story happened."
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text="Where the story happened. Your site's regions are under Snippets.",
     )
     pull_quote = models.TextField(
         max_length=400, blank=True, help_text="A line from the story, shown large. Optional."
@@ -116,6 +135,9 @@ class StoryPage(FiledUnderTopics, BasePage):
     ]
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+    # A translation stays filed under the default language's region, as
+    # under its topics, and is shown with the region's name in its language.
+    override_translatable_fields = [SynchronizedField("region", overridable=False)]
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("subject"), FieldPanel("region")], heading="About the story"),

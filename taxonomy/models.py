@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Site, TranslatableMixin, get_page_models
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
 from pages.listing import listing_queryset
-from pages.translations import active_locale
+from pages.translations import active_locale, in_reader_language
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
@@ -76,42 +77,93 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     def clean(self):
-        # The per-language uniqueness constraints include `locale`, which is not
-        # a form field, so Django's form validation skips them: check here so
-        # an editor gets a message instead of a server error.
         super().clean()
-        if not self.locale_id or not self.site_id:
-            return
-        same_language = Topic.objects.filter(site_id=self.site_id, locale_id=self.locale_id)
-        same_language = same_language.exclude(pk=self.pk)
-        errors = {}
-        if same_language.filter(name=self.name).exists():
-            errors["name"] = "This site already has a topic with this name in this language."
-        if same_language.filter(slug=self.slug).exists():
-            errors["slug"] = "This site already has a topic with this slug in this language."
-        if errors:
-            raise ValidationError(errors)
+        refuse_a_second(self, "topic")
 
 
-class Region(models.TextChoices):
-    """New Mexico's regions, as the state's own education and planning maps group them.
+class Region(TranslatableMixin, models.Model):
+    """A part of the world a site's stories, events and partners are filed under.
 
-    Stories, events and partners are filed under one. The labels are shown to
-    visitors, so they are in the translation catalog. Still a fixed list,
-    shared by every site: it belongs here, with the rest of the vocabulary,
-    until each site manages its own regions as data.
+    Each site's editors manage their own list (the demo's are New Mexico's
+    regions, plus "Statewide" and "National" for partners' reach), in the
+    order its filters offer them. Translatable like topics: pages point at
+    the default language's region and readers see its name in their language
+    (`{% region_name %}`). The slug is the same in every language: it is the
+    value a listing's `?region=` filter takes.
     """
 
-    NORTHWEST = "northwest", _("Northwest")
-    NORTH_CENTRAL = "north-central", _("North Central")
-    NORTHEAST = "northeast", _("Northeast")
-    CENTRAL = "central", _("Central (Albuquerque metro)")
-    SOUTHWEST = "southwest", _("Southwest")
-    SOUTHEAST = "southeast", _("Southeast")
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The organization whose pages are filed under it. Translations keep it.",
+    )
+    name = models.CharField(max_length=80, help_text="e.g. 'Northwest' or 'Statewide'.")
+    slug = models.SlugField(
+        max_length=80,
+        help_text="Used in filter addresses (?region=northwest): lower case, hyphens, no spaces.",
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Filters list regions from the lowest number to the highest."
+    )
+
+    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    # Translators name a region; its slug (the filter's value) and place in
+    # the list are the same in every language.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("site"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "locale", "name"], name="unique_region_name_per_site_and_locale"
+            ),
+            models.UniqueConstraint(
+                fields=["site", "locale", "slug"], name="unique_region_slug_per_site_and_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        refuse_a_second(self, "region")
+
+
+def refuse_a_second(row, noun):
+    """A clear message where `row` would repeat a name or slug in its site and language.
+
+    The uniqueness constraints include `locale`, which is not a form field,
+    so Django's form validation skips them: checking here gives an editor a
+    message instead of a server error.
+    """
+    if not row.locale_id or not row.site_id:
+        return
+    same_language = type(row).objects.filter(site_id=row.site_id, locale_id=row.locale_id)
+    same_language = same_language.exclude(pk=row.pk)
+    errors = {}
+    if same_language.filter(name=row.name).exists():
+        errors["name"] = f"This site already has a {noun} with this name in this language."
+    if same_language.filter(slug=row.slug).exists():
+        errors["slug"] = f"This site already has a {noun} with this slug in this language."
+    if errors:
+        raise ValidationError(errors)
+
+
+def in_default_language():
+    """Pages are filed under the default language's topics and regions (`limit_choices_to`)."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 def topics_in_default_language():
-    return {"locale__language_code": settings.LANGUAGE_CODE}
+    # Named by migrations since topics were first filed this way.
+    return in_default_language()
 
 
 def filed_version(topic):
@@ -147,7 +199,9 @@ class ReaderTopic:
         return self.shown.slug
 
 
-TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+# A well-formed topic or region slug: only one reaches the database
+# (PostgreSQL refuses a NUL byte outright).
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def find_topic(slug, site):
@@ -156,8 +210,7 @@ def find_topic(slug, site):
     A slug of the default language works in every language too, so a topic
     not yet translated still has an address under /es/.
     """
-    # Only a well-formed slug reaches the database (PostgreSQL refuses a NUL byte outright).
-    if not isinstance(slug, str) or not TOPIC_SLUG.fullmatch(slug):
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         return None
     locale = active_locale()
     candidates = Topic.objects.filter(site=site, slug=slug).select_related("locale")
@@ -168,6 +221,20 @@ def find_topic(slug, site):
     if shown is None:
         return None
     return ReaderTopic(shown=shown, filed=filed_version(shown))
+
+
+def find_region(slug, site):
+    """`site`'s region a listing's `?region=` names (by its default-language slug), or None."""
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+        return None
+    return Region.objects.filter(site=site, slug=slug, **in_default_language()).first()
+
+
+def region_choices(regions, request=None):
+    """(filter value, name in the reader's language) of `regions`, in their site's order."""
+    regions = sorted(regions, key=lambda region: (region.sort_order, region.name))
+    shown = in_reader_language(regions, request)
+    return [(filed.slug, reader.name) for filed, reader in zip(regions, shown, strict=True)]
 
 
 class FiledUnderTopics:

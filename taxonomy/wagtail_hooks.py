@@ -1,10 +1,10 @@
-"""Topics in the admin: each site's staff see, choose and edit their own site's only."""
+"""Topics and regions in the admin: each site's staff see, choose and edit their own site's only."""
 
 from wagtail.snippets.models import register_snippet
 
 from editorial.ownership import SiteOwnedSnippetViewSet
 
-from .models import Topic
+from .models import Region, Topic
 
 
 class TopicViewSet(SiteOwnedSnippetViewSet):
@@ -13,4 +13,12 @@ class TopicViewSet(SiteOwnedSnippetViewSet):
     list_display = ["name", "slug", "site"]
 
 
+class RegionViewSet(SiteOwnedSnippetViewSet):
+    model = Region
+    icon = "site"
+    menu_label = "Regions"
+    list_display = ["name", "slug", "sort_order", "site"]
+
+
 register_snippet(TopicViewSet)
+register_snippet(RegionViewSet)

@@ -55,6 +55,7 @@ from tests.factories import (
     make_newsletter,
     make_partner_index,
     make_person,
+    make_region,
     make_report,
     make_report_index,
     make_site,
@@ -65,6 +66,7 @@ from tests.factories import (
     make_topic,
     make_vision,
     translate_page,
+    translate_snippet,
     translate_survey,
 )
 
@@ -632,6 +634,12 @@ def build_site_with_every_page_type(hostname, name):
     }
     for type_name, fields in spanish_fields.items():
         spanish[type_name] = translate_page(english[type_name], spanish_locale, **fields)
+    for slug, name in (
+        ("northwest", "Noroeste"),
+        ("central", "Centro"),
+        ("statewide", "Todo el estado"),
+    ):
+        translate_snippet(make_region(slug, site=site), spanish_locale, name=name)
     spanish["SurveyPage"] = translate_survey(
         english["SurveyPage"],
         spanish_locale,

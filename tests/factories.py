@@ -33,7 +33,7 @@ from people.models import Person
 from reports.models import ReportIndexPage, ReportPage
 from stories.models import StoryIndexPage, StoryPage
 from surveys.models import SurveyFormField, SurveyPage
-from taxonomy.models import Topic
+from taxonomy.models import Region, Topic
 
 _sequence = itertools.count(1)
 
@@ -201,10 +201,46 @@ def make_story_index(parent, **fields):
     return _add(parent, StoryIndexPage(slug=fields.pop("slug", _unique("stories")), **fields))
 
 
+# The order the demo's New Mexico regions are listed in; others come after.
+REGION_ORDER = [
+    "northwest",
+    "north-central",
+    "northeast",
+    "central",
+    "southwest",
+    "southeast",
+    "statewide",
+    "national",
+]
+
+
+def make_region(slug, site=None, name=None):
+    """`site`'s region with this slug in the default language, made if missing.
+
+    Named after its slug ("north-central" is "North Central") unless told,
+    and listed in the demo's order.
+    """
+    order = REGION_ORDER.index(slug) if slug in REGION_ORDER else len(REGION_ORDER)
+    region, _ = Region.objects.get_or_create(
+        site=site or default_site(),
+        slug=slug,
+        locale=Locale.get_default(),
+        defaults={"name": name or slug.replace("-", " ").title(), "sort_order": order},
+    )
+    return region
+
+
+def _filed_in_region(parent, fields, default):
+    """Tests name a region by its slug: the parent's site's region of that slug."""
+    region = fields.get("region", default)
+    if isinstance(region, str):
+        fields["region"] = make_region(region, site=parent.get_site()) if region else None
+
+
 def make_story(index, live=True, topics=(), **fields):
     fields.setdefault("title", _unique("Story"))
     fields.setdefault("subject", "A teacher")
-    fields.setdefault("region", "central")
+    _filed_in_region(index, fields, "central")
     page = StoryPage(slug=fields.pop("slug", _unique("story")), **fields)
     page.topics = list(topics)
     return _add(index, page, live=live)
@@ -228,7 +264,7 @@ def make_event(index, start=None, hours=2, live=True, **fields):
     fields.setdefault("summary", "Neighbors talk about the state's plan for schools.")
     fields.setdefault("venue_name", "Gallup High School")
     fields.setdefault("venue_address", "1055 Rico St, Gallup, NM 87301")
-    fields.setdefault("region", "northwest")
+    _filed_in_region(index, fields, "northwest")
     start = start or datetime.datetime(2024, 3, 5, 18, tzinfo=NEW_MEXICO_TIME)
     end = fields.pop("end", start + datetime.timedelta(hours=hours))
     page = EventPage(slug=fields.pop("slug", _unique("event")), start=start, end=end, **fields)
@@ -386,8 +422,8 @@ def make_partner_index(parent, partners=(), live=True, **fields):
 
     fields.setdefault("title", "Partners")
     page = PartnerIndexPage(slug=fields.pop("slug", _unique("partners")), **fields)
-    page.partners = [
-        Partner(sort_order=position, **{"region": "statewide", **partner})
-        for position, partner in enumerate(partners)
-    ]
+    rows = [dict(partner) for partner in partners]
+    for row in rows:
+        _filed_in_region(parent, row, "statewide")
+    page.partners = [Partner(sort_order=position, **row) for position, row in enumerate(rows)]
     return _add(parent, page, live=live)

@@ -31,6 +31,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from demo.accounts import DEFAULT_PASSWORD, create_demo_staff, demo_staff_usernames
 from editorial.models import SiteRoles
+from tests.admin_forms import edit_form_data
 from tests.factories import (
     built_once_per_module,
     content_locales,
@@ -109,29 +110,6 @@ def counts():
         "page permissions": GroupPagePermission.objects.count(),
         "collection permissions": GroupCollectionPermission.objects.count(),
     }
-
-
-def edit_form_data(response):
-    """What the browser would post from the page editor: every field, as the server rendered it."""
-    form = BeautifulSoup(response.content, "html.parser").select_one("form#page-edit-form")
-    data = {}
-    for field in form.select("input[name], textarea[name], select[name]"):
-        name = field["name"]
-        if "__prefix__" in name or field.get("type") in {"submit", "button"}:
-            continue
-        if field.name == "textarea":
-            data[name] = field.get_text()
-        elif field.name == "select":
-            selected = field.select_one("option[selected]")
-            data[name] = selected["value"] if selected else ""
-        elif field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        else:
-            data[name] = field.get("value", "")
-    # The body's blocks are drawn by JavaScript; these articles have none.
-    data.setdefault("body-count", "0")
-    return data
 
 
 # --- Setting up -------------------------------------------------------------------------------

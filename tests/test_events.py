@@ -28,6 +28,7 @@ from tests.factories import (
     make_event,
     make_event_index,
     make_image,
+    make_region,
     make_site,
     translate_page,
 )
@@ -351,7 +352,7 @@ def event_form(**fields):
         "attendance": "in-person",
         "venue_name": "Gallup High School",
         "venue_address": "",
-        "region": "northwest",
+        "region": "",
         "online_url": "",
         "registration_url": "",
         "summary": "One of six regional forums.",
@@ -366,6 +367,7 @@ def event_form(**fields):
 
 def add_event(admin_client, index, **fields):
     url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
+    fields.setdefault("region", make_region("northwest", site=index.get_site()).pk)
     return admin_client.post(url, event_form(**fields))
 
 
@@ -387,6 +389,7 @@ def test_an_editor_can_add_an_event_entered_in_new_mexico_time(admin_client, eve
     assert response.status_code == 302
     event = EventPage.objects.get(slug="gallup-forum", locale__language_code="en")
     assert event.start == datetime.datetime(2016, 10, 21, 0, 0, tzinfo=datetime.UTC)
+    assert event.region.slug == "northwest"
 
 
 def test_an_event_ending_before_it_starts_is_a_form_error(admin_client, events_site):

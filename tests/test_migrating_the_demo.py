@@ -1,10 +1,13 @@
-"""The demo's content survives the migrations that gave topics and people a site.
+"""The demo's content survives the migrations that gave topics and people a site, and regions.
 
 On a database of its own holding both demo sites, the site columns are taken
 away (migrating back to before them) and given back (migrating forward):
 every topic and person ends on the site whose pages use it, no page is left
 filed under another site's topic or signed by another site's person, and
-nothing is lost.
+nothing is lost. Regions go back to codes from a fixed list and forward to
+each site's own rows: every story, event and partner, in its live page, its
+latest revision and its translation source, keeps its region, named the same
+in both languages.
 """
 
 import json
@@ -83,6 +86,49 @@ def snapshot(environ):
     return json.loads(manage(environ, "shell", "-c", SNAPSHOT).strip().splitlines()[-1])
 
 
+# Each story, event and partner's region, in English and Spanish, from the
+# live row, the latest revision and wagtail-localize's source; and how many
+# are filed under another site's region.
+REGIONS = """
+import json
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
+from events.models import EventPage
+from partners.models import PartnerIndexPage
+from stories.models import StoryPage
+spanish = Locale.objects.get(language_code="es")
+def named(region):
+    if region is None:
+        return None
+    translation = region.get_translation_or_none(spanish)
+    return [region.name, translation.name if translation else None, region.slug]
+regions, mismatched = {}, 0
+def note(key, page, region):
+    global mismatched
+    regions[key] = named(region)
+    mismatched += region is not None and region.site_id != page.get_site().pk
+for model in (StoryPage, EventPage):
+    for page in model.objects.all():
+        note(f"live {page.url_path}", page, page.region)
+        note(f"revision {page.url_path}", page, page.get_latest_revision_as_object().region)
+for page in PartnerIndexPage.objects.all():
+    for partner in page.partners.all():
+        note(f"live {page.url_path} {partner.name}", page, partner.region)
+    for partner in page.get_latest_revision_as_object().partners.all():
+        note(f"revision {page.url_path} {partner.name}", page, partner.region)
+filed = ContentType.objects.get_for_models(StoryPage, EventPage, PartnerIndexPage).values()
+for source in TranslationSource.objects.filter(specific_content_type__in=filed):
+    page = source.get_source_instance()
+    if isinstance(page, (StoryPage, EventPage)):
+        note(f"source {page.url_path}", page, source.as_instance().region)
+    elif isinstance(page, PartnerIndexPage):
+        for partner in source.as_instance().partners.all():
+            note(f"source {page.url_path} {partner.name}", page, partner.region)
+print(json.dumps({"regions": regions, "mismatched": mismatched}, sort_keys=True))
+"""
+
+
 def test_topics_and_people_keep_their_sites_through_the_migrations(demo_database):
     before = snapshot(demo_database)
 
@@ -96,3 +142,23 @@ def test_topics_and_people_keep_their_sites_through_the_migrations(demo_database
     assert sum(after["people"].values()) == 10
     assert set(after["topics"]) == set(after["people"]) == {"localhost", "kidscan.localhost"}
     assert after["mismatched"] == 0
+
+
+def region_snapshot(environ):
+    return json.loads(manage(environ, "shell", "-c", REGIONS).strip().splitlines()[-1])
+
+
+def test_stories_events_and_partners_keep_their_regions_through_the_migrations(demo_database):
+    before = region_snapshot(demo_database)
+
+    manage(demo_database, "migrate", "taxonomy", "0002", "--no-input")
+    manage(demo_database, "migrate", "--no-input")
+
+    after = region_snapshot(demo_database)
+    assert after == before
+    assert after["mismatched"] == 0
+    filed = [name for name in after["regions"].values() if name is not None]
+    assert ["Northwest", "Noroeste", "northwest"] in filed
+    assert ["Statewide", "Todo el estado", "statewide"] in filed
+    # Stories, the forums and the directory, each seen live, in a revision and a source.
+    assert len(filed) > 30

@@ -24,6 +24,7 @@ from surveys.models import SurveyPage
 from tests.factories import (
     make_mission,
     make_news_index,
+    make_region,
     make_site,
     make_standard,
     make_story_index,
@@ -314,6 +315,7 @@ class TestAdminCreatesPages(WagtailPageTestCase):
             nested_form_data({"title": "Stories", "introduction": "Voices from across the state."}),
         )
         index = StoryIndexPage.objects.child_of(self.home).get(slug="stories")
+        northwest = make_region("northwest", site=self.site)
 
         self.assertCanCreate(
             index,
@@ -322,7 +324,7 @@ class TestAdminCreatesPages(WagtailPageTestCase):
                 {
                     "title": "A teacher in Gallup",
                     "subject": "A teacher",
-                    "region": "northwest",
+                    "region": northwest.pk,
                     "pull_quote": "We teach in two languages.",
                     "image": "",
                     "subjects": inline_formset([]),
@@ -332,7 +334,7 @@ class TestAdminCreatesPages(WagtailPageTestCase):
         )
         story = StoryPage.objects.child_of(index).get(slug="a-teacher-in-gallup")
         assert story.live
-        assert story.region == "northwest"
+        assert story.region == northwest
 
     def test_create_news_index(self):
         """An admin can add the news section under the home page."""

@@ -14,7 +14,14 @@ from demo import community_partners
 from demo.loader import DemoLoader
 from home.models import HomePage
 from partners.models import Partner, PartnerIndexPage
-from tests.factories import content_locales, make_image, make_partner_index, make_site
+from tests.factories import (
+    content_locales,
+    make_image,
+    make_partner_index,
+    make_region,
+    make_site,
+    translate_snippet,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
@@ -188,6 +195,7 @@ def test_no_filter_is_offered_when_every_partner_is_in_one_region(client, site):
 
 
 def test_a_region_with_no_partners_yet_says_so_and_stays_selected(client, directory):
+    make_region("national", site=directory.get_site())
     response = get(client, directory, region="national")
 
     page = soup_of(response)
@@ -232,7 +240,8 @@ def test_partners_of_one_site_never_show_on_another(client, directory):
 
 def test_a_partner_added_in_a_draft_appears_only_once_published(client, directory):
     draft = directory.get_latest_revision_as_object()
-    draft.partners.add(Partner(name="Draft Partner", region="central", sort_order=9))
+    central = make_region("central", site=directory.get_site())
+    draft.partners.add(Partner(name="Draft Partner", region=central, sort_order=9))
     revision = draft.save_revision()
 
     assert "Draft Partner" not in names_listed(get(client, directory))
@@ -246,6 +255,8 @@ def spanish_directory(site, directory):
     """The directory translated through wagtail-localize, as the demo and a translator do."""
     _english, spanish = content_locales()
     home = site.root_page.specific
+    for slug, name in [("statewide", "Todo el estado"), ("northwest", "Noroeste")]:
+        translate_snippet(make_region(slug, site=site), spanish, name=name)
     translations = {
         "New Mexico First": "Realizó con nosotros la encuesta sobre ESSA.",
         "Juniper Family Learning Circle": "Familias que leen juntas.",
@@ -351,6 +362,10 @@ def admin_client(client, django_user_model):
 
 
 def test_an_editor_adds_a_directory_with_partners_in_the_admin(admin_client, site):
+    statewide = make_region("statewide", site=site)
+    elsewhere = make_region(
+        "central", site=make_site(hostname="elsewhere.localhost", default=False)
+    )
     url = reverse(
         "wagtailadmin_pages:add", args=["partners", "partnerindexpage", site.root_page.pk]
     )
@@ -363,14 +378,15 @@ def test_an_editor_adds_a_directory_with_partners_in_the_admin(admin_client, sit
                 [
                     {
                         "name": "New Mexico First",
-                        "region": "statewide",
+                        "region": statewide.pk,
                         "description": "",
                         "website": "https://nmfirst.org",
                         "logo": "",
                     },
                     {
                         "name": "A group",
-                        "region": "atlantis",
+                        # Another site's region is not this page's to choose.
+                        "region": elsewhere.pk,
                         "description": "",
                         "website": "",
                         "logo": "",
@@ -385,7 +401,7 @@ def test_an_editor_adds_a_directory_with_partners_in_the_admin(admin_client, sit
     assert refused.status_code == 200
     assert not PartnerIndexPage.objects.exists()
 
-    data["partners-1-region"] = "central"
+    data["partners-1-region"] = ""
     assert admin_client.post(url, data).status_code == 302
     index = PartnerIndexPage.objects.get(slug="partners", locale__language_code="en")
     assert [p.name for p in index.partners.all()] == ["New Mexico First", "A group"]
@@ -394,7 +410,8 @@ def test_an_editor_adds_a_directory_with_partners_in_the_admin(admin_client, sit
 
 def test_the_preview_shows_partners_not_saved_yet(directory):
     draft = directory.get_latest_revision_as_object()
-    draft.partners.add(Partner(name="Unsaved Partner", region="national", sort_order=9))
+    national = make_region("national", site=directory.get_site())
+    draft.partners.add(Partner(name="Unsaved Partner", region=national, sort_order=9))
 
     response = draft.make_preview_request()
 

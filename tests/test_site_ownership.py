@@ -22,7 +22,7 @@ from editorial.ownership import SiteOwnedSnippetViewSet, SitePermissionPolicy, s
 from editorial.roles import set_up_all_sites
 from navigation.models import Footer, MainMenu
 from people.models import Person
-from taxonomy.models import Topic
+from taxonomy.models import Region, Topic
 from tests.factories import (
     built_once_per_module,
     content_locales,
@@ -31,6 +31,7 @@ from tests.factories import (
     make_menu_and_footer,
     make_news_index,
     make_person,
+    make_region,
     make_site,
     make_topic,
 )
@@ -60,6 +61,7 @@ def build_sites():
         make_menu_and_footer(site, tagline=f"{site.site_name} tagline")
         make_topic(name=f"{site.site_name} topic", slug="community-input", site=site)
         make_person(name=f"{site.site_name} person", role="Director", site=site)
+        make_region("northwest", site=site, name=f"{site.site_name} region")
     news = make_news_index(alliance.root_page, title="News", slug="news")
     set_up_all_sites()
     alliance_roles = SiteRoles.objects.get(site=alliance)
@@ -100,6 +102,7 @@ def edit_form(site, label, **fields):
         "name": label,
         "slug": label.lower().replace(" ", "-"),
         "tagline": label,
+        "sort_order": "0",
         "links-count": "0",
         **fields,
     }
@@ -120,7 +123,7 @@ def snapshot(model):
 # --- The rule, for every snippet with a site ---------------------------------------------------
 
 
-SITE_OWNED = [MainMenu, Footer, Topic, Person]
+SITE_OWNED = [MainMenu, Footer, Topic, Region, Person]
 by_name = {"ids": lambda model: model.__name__}
 
 
@@ -448,7 +451,7 @@ def test_the_dashboard_counts_the_editors_own_sites_pages_in_both_languages(clie
 # --- Bulk actions ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("model", [Topic, Person], **by_name)
+@pytest.mark.parametrize("model", [Topic, Region, Person], **by_name)
 def test_a_bulk_delete_removes_only_the_own_sites_objects(client, sites, model):
     """Even a group given Django's delete permission deletes its own site's objects only."""
     from django.contrib.auth.models import Permission
