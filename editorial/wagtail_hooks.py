@@ -1,12 +1,13 @@
-"""Admin hooks for how staff publish: translations submitted for review."""
+"""Admin hooks for how staff work: translations sent for review, the guide, the dashboard."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.models import Page
 
-from . import translation_review
+from . import guide, translation_review
 from .ownership import sites_of
 from .roles import site_root_pages
 
@@ -15,7 +16,9 @@ urls = [
         "translation/<int:page_id>/submit/",
         translation_review.submit_translation,
         name="submit_translation",
-    )
+    ),
+    path("guide/", guide.editors_guide, name="guide"),
+    path("guide/pictures/<str:name>", guide.guide_picture, name="guide_picture"),
 ]
 
 
@@ -29,6 +32,22 @@ def register_editorial_urls():
 hooks.register(
     "before_edit_page", translation_review.offer_review_on_the_translation_editor, order=-1
 )
+
+
+# --- The editors' guide --------------------------------------------------------------------------
+
+
+@hooks.register("register_help_menu_item")
+def our_editors_guide():
+    # Before Wagtail's own "Editor Guide", which is about Wagtail in general.
+    return MenuItem(
+        "Our editors' guide", reverse("editorial:guide"), icon_name="doc-full", order=1050
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def point_to_the_guide(request, panels):
+    panels.append(guide.GuidePanel())
 
 
 # --- The dashboard --------------------------------------------------------------------------------

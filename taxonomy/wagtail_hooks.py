@@ -10,14 +10,14 @@ from .models import Region, Topic
 class TopicViewSet(SiteOwnedSnippetViewSet):
     model = Topic
     icon = "tag"
-    list_display = ["name", "slug", "site"]
+    list_display = ["name", "slug", "locale", "site"]
 
 
 class RegionViewSet(SiteOwnedSnippetViewSet):
     model = Region
     icon = "site"
     menu_label = "Regions"
-    list_display = ["name", "slug", "sort_order", "site"]
+    list_display = ["name", "slug", "sort_order", "locale", "site"]
 
 
 register_snippet(TopicViewSet)
