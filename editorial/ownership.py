@@ -18,6 +18,8 @@ view of the admin:
   choosers leave the others out, forms offer only the user's sites, and
   any address naming another site's object (edit, delete, copy, history,
   usage, revisions, a direct POST) answers 404 before the view runs.
+- `OwnSiteDeleteBulkAction`: Wagtail's bulk delete, where another site's
+  objects are neither deleted nor named on the confirmation page.
 - `refuse_another_sites_object`: the same 404 for wagtail-localize's own
   views (submit, update, the translation editor's saves), which check
   Django's model permissions only (editorial/translation_tool.py).
@@ -26,11 +28,14 @@ view of the admin:
 from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import classproperty
 
 from wagtail.admin.views.generic import IndexView
 from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -143,6 +148,35 @@ class SiteOwnedSnippetViewSet(SnippetViewSet):
     def construct_view(self, view_class, **kwargs):
         mixin = OwnSiteListing if issubclass(view_class, IndexView) else OwnSiteObjectsOnly
         return super().construct_view(own_site_only(view_class, self.model, mixin), **kwargs)
+
+
+class OwnSiteDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete of snippets, for site-owned models.
+
+    Wagtail's confirmation page names each chosen object the user may not
+    delete; for another site's objects that would show what they are
+    called, so they are left out as if they did not exist, as they are from
+    the listing. Registered after Wagtail's, it replaces it for these models.
+    """
+
+    @classproperty
+    def models(cls):
+        return [
+            model
+            for model in get_snippet_models()
+            if isinstance(getattr(model, "snippet_viewset", None), SiteOwnedSnippetViewSet)
+        ]
+
+    # Wagtail's is a class method, which cannot know the user; it is called
+    # on the action itself.
+    def get_queryset(self, model, object_ids):
+        objects = list(owned_by(self.request.user, model.objects.filter(pk__in=object_ids)))
+        if not objects:
+            raise Http404
+        return objects
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return owned_by(self.request.user, self.model.objects.all()).values_list("pk", flat=True)
 
 
 # --- wagtail-localize's own views ----------------------------------------------------------------

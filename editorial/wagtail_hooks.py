@@ -8,8 +8,9 @@ from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.models import Page
 
 from . import guide, translation_review
-from .ownership import sites_of
+from .ownership import OwnSiteDeleteBulkAction, sites_of
 from .roles import site_root_pages
+from .translations_report import OwnSiteTranslationsReportView
 
 urls = [
     path(
@@ -18,6 +19,16 @@ urls = [
         name="submit_translation",
     ),
     path("guide/", guide.editors_guide, name="guide"),
+    path(
+        "translations/",
+        OwnSiteTranslationsReportView.as_view(),
+        name="translations_report",
+    ),
+    path(
+        "translations/results/",
+        OwnSiteTranslationsReportView.as_view(results_only=True),
+        name="translations_report_results",
+    ),
     path("guide/pictures/<str:name>", guide.guide_picture, name="guide_picture"),
 ]
 
@@ -32,6 +43,24 @@ def register_editorial_urls():
 hooks.register(
     "before_edit_page", translation_review.offer_review_on_the_translation_editor, order=-1
 )
+
+
+@hooks.register("construct_reports_menu")
+def own_site_translations_report(request, menu_items):
+    """Reports → Translations lists the user's own sites' translations, not every site's."""
+    everyones = reverse("wagtail_localize:translations_report")
+    for index, item in enumerate(menu_items):
+        if item.url == everyones:
+            menu_items[index] = MenuItem(
+                item.label,
+                reverse("editorial:translations_report"),
+                icon_name="site",
+                order=item.order,
+            )
+
+
+# After Wagtail's own bulk delete of snippets, which it replaces for site-owned models.
+hooks.register("register_bulk_action", OwnSiteDeleteBulkAction, order=1)
 
 
 # --- The editors' guide --------------------------------------------------------------------------

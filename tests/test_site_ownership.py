@@ -9,6 +9,7 @@ choosers and forms offer only the moderator's own site. A superuser sees all.
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from wagtail.snippets.models import get_snippet_models
@@ -454,8 +455,6 @@ def test_the_dashboard_counts_the_editors_own_sites_pages_in_both_languages(clie
 @pytest.mark.parametrize("model", [Topic, Region, Person], **by_name)
 def test_a_bulk_delete_removes_only_the_own_sites_objects(client, sites, model):
     """Even a group given Django's delete permission deletes its own site's objects only."""
-    from django.contrib.auth.models import Permission
-
     moderators = sites["moderator"].groups.get()
     moderators.permissions.add(
         Permission.objects.get(
@@ -473,5 +472,39 @@ def test_a_bulk_delete_removes_only_the_own_sites_objects(client, sites, model):
     client.post(bulk)
 
     assert confirm.status_code == 200
+    # The other site's object is not even named on the confirmation page.
+    assert str(own) in confirm.content.decode()
+    assert str(other) not in confirm.content.decode()
     assert not model.objects.filter(pk=own.pk).exists()
     assert model.objects.filter(pk=other.pk).exists()
+
+
+@pytest.mark.parametrize("model", [Topic, Region, Person], **by_name)
+def test_a_bulk_delete_of_everything_listed_is_the_own_sites_only(client, sites, model):
+    moderators = sites["moderator"].groups.get()
+    moderators.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label=model._meta.app_label,
+            codename=f"delete_{model._meta.model_name}",
+        )
+    )
+    client.force_login(sites["moderator"])
+    meta = model._meta
+    bulk = f"/admin/bulk/{meta.app_label}/{meta.model_name}/delete/?id=all"
+
+    confirm = client.get(bulk)
+    client.post(bulk)
+
+    assert str(model.objects.get(site=sites["kidscan"])) not in confirm.content.decode()
+    assert not model.objects.filter(site=sites["alliance"]).exists()
+    assert model.objects.filter(site=sites["kidscan"]).count() == 1
+
+
+def test_a_bulk_delete_naming_only_another_sites_objects_is_not_found(client, sites):
+    other = Topic.objects.get(site=sites["kidscan"])
+    client.force_login(sites["moderator"])
+
+    response = client.get(f"/admin/bulk/taxonomy/topic/delete/?id={other.pk}")
+
+    assert response.status_code == 404
+    assert Topic.objects.filter(pk=other.pk).exists()
