@@ -6,14 +6,24 @@ Django's model permissions, which cover every site at once. This middleware
 runs the project's rules before any of them:
 
 - another site's snippet is not found (`ownership.refuse_another_sites_object`);
+- what lists every site's objects is not found, except for superusers: the
+  translations report (staff have their own sites', editorial/translations_report.py)
+  and the snippet API's listing of a site-owned model (the translation
+  editor asks it only for overridable snippet fields, which no site-owned
+  snippet is);
 - "publish immediately" is refused to anyone who may not publish the pages
   (`translation_review.refuse_publishing_without_the_right`).
 """
+
+from django.apps import apps
+from django.http import Http404
 
 from .ownership import refuse_another_sites_object
 from .translation_review import refuse_publishing_without_the_right
 
 NAMESPACE = "wagtail_localize"
+REPORTS = {"translations_report", "translations_report_results"}
+SNIPPET_LISTING = "snippets_api_listing"
 
 
 class TranslationToolMiddleware:
@@ -27,6 +37,24 @@ class TranslationToolMiddleware:
         match = request.resolver_match
         if match is None or NAMESPACE not in match.namespaces:
             return None
+        refuse_listings_of_every_site(request, match.url_name, view_kwargs)
         refuse_another_sites_object(request, view_kwargs)
         refuse_publishing_without_the_right(request, view_kwargs)
         return None
+
+
+def refuse_listings_of_every_site(request, url_name, view_kwargs):
+    if request.user.is_superuser:
+        return
+    if url_name in REPORTS:
+        raise Http404
+    if url_name == SNIPPET_LISTING and lists_site_owned_objects(view_kwargs):
+        raise Http404
+
+
+def lists_site_owned_objects(view_kwargs):
+    try:
+        model = apps.get_model(view_kwargs["app_label"], view_kwargs["model_name"])
+    except (LookupError, KeyError):
+        return False
+    return hasattr(model, "site")

@@ -22,7 +22,9 @@ from tests.databases import postgresql_admin_connection, postgresql_url
 from tests.processes import BIN, ROOT, fetch, free_port, start_gunicorn
 
 # Left out of `make test-fast`: these start servers or check the deployment files.
-pytestmark = pytest.mark.container
+# `django_db` has pytest-django make the migrated test database the instances'
+# database is copied from, even when this module runs alone.
+pytestmark = [pytest.mark.container, pytest.mark.django_db]
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 EDITOR, PASSWORD = "publisher", "correct-horse-battery-staple"

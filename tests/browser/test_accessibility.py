@@ -76,8 +76,8 @@ def _page_urls(demo_server, hostname):
                     paths.append(f"{path}?topic={topics[0].slug}")
             if isinstance(page, StoryIndexPage) and page.regions_in_use():
                 paths.append(f"{path}?region={page.regions_in_use()[0][0]}")
-            if isinstance(page, PartnerIndexPage) and page.partners.exists():
-                paths.append(f"{path}?region={page.partners.first().region}")
+            if isinstance(page, PartnerIndexPage) and page.regions_in(page.partners.all(), None):
+                paths.append(f"{path}?region={page.regions_in(page.partners.all(), None)[0][0]}")
         prefix = "" if home.locale.language_code == settings.LANGUAGE_CODE else "/es"
         paths += [f"{prefix}/search/?q=ESSA", f"{prefix}/search/?q=zzzzzz", f"{prefix}/search/"]
     urls = [origin + path for path in paths]
