@@ -41,8 +41,6 @@ CONTENT_MODEL_LABELS = {
     "wagtailimages.image",
     "wagtaildocs.document",
     "wagtailredirects.redirect",
-    "wagtailsearchpromotions.query",
-    "wagtailsearchpromotions.searchpromotion",
 }
 
 

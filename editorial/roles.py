@@ -71,13 +71,16 @@ EDITOR_SNIPPETS = {
     "taxonomy.Region": ("view",),
     "people.Person": ("view", "add", "change"),
 }
-# Moderators alone change what is structural: the regions, menu and footer
-# (one per site). Django's permission is on the model, every site's rows at
-# once; editorial.ownership limits each to its site's staff.
+# Moderators alone change what is structural: the regions, promoted search
+# results, menu and footer (one per site). Django's permission is on the
+# model, every site's rows at once; editorial.ownership limits each to its
+# site's staff.
 MODERATOR_SNIPPETS = {
     # A site's regions shape its listings' filters; deleting one leaves its
     # pages filed under none.
     "taxonomy.Region": ("view", "add", "change", "delete"),
+    # What the site's search shows first: live at once, so moderators' alone.
+    "site_search.PromotedResult": ("view", "add", "change", "delete"),
     "navigation.MainMenu": ("view", "change"),
     "navigation.Footer": ("view", "change"),
     # Newsletter subscribers: listed, exported and deleted, each site's only

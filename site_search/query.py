@@ -28,3 +28,12 @@ def clean_query(raw):
 def query_terms(query):
     """The words to search for: letters and digits only, so no search syntax gets through."""
     return WORD.findall(query)[:MAX_TERMS]
+
+
+def search_key(text):
+    """What two searches share when they are the same words: lower case, no punctuation.
+
+    A promoted result is stored under its query's key and found by the
+    visitor's, so "School budget!" finds one promoted for "school budget".
+    """
+    return " ".join(term.casefold() for term in query_terms(clean_query(text)))

@@ -16,10 +16,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
-from wagtail.search.utils import normalise_query_string
 
 from navigation.templatetags.navigation_tags import menu_items
 from pages.listing import paginate
@@ -27,7 +25,8 @@ from pages.templatetags.site_tags import site_root
 from pages.translations import localized_pages
 
 from .excerpts import excerpt
-from .query import clean_query, query_terms
+from .models import PromotedResult
+from .query import clean_query, query_terms, search_key
 
 RESULTS_PER_PAGE = 10
 
@@ -48,7 +47,7 @@ def search(request):
     root = site_root(request)
     context = {"query": query, "terms": terms, "noindex": True, "results": [], "count": 0}
     if terms and root is not None:
-        context.update(search_results(request, root, query, terms))
+        context.update(search_results(request, root, terms))
     if terms and not context["results"]:
         context["sections"] = [(url, label) for url, label, _current in menu_items(request)]
     # The language switcher repeats the same search in the other language.
@@ -58,10 +57,10 @@ def search(request):
     return TemplateResponse(request, "site_search/search_results.html", context)
 
 
-def search_results(request, root, query, terms):
+def search_results(request, root, terms):
     """Editors' picks (first page only), then one page of what the index found, not repeated."""
     searchable = Page.objects.live().public().descendant_of(root, inclusive=True)
-    promotions = promoted(request, query, terms, searchable)
+    promotions = promoted(request, terms, searchable)
     found = get_search_backend().search(
         " ".join(terms),
         searchable.exclude(pk__in=[page.pk for page, _description in promotions]),
@@ -77,19 +76,18 @@ def search_results(request, root, query, terms):
     }
 
 
-def promoted(request, query, terms, searchable):
-    """(page, description) editors promoted for this query, on this site, in this language.
+def promoted(request, terms, searchable):
+    """(page, description) this site's moderators promoted for these words, in this language.
 
-    An editor picks one page; readers of another language get its version
-    in theirs, as links chosen in English do. The editor's description is
-    kept only where the page shown is the one they picked (it is in that
-    page's language). Lookups never record the query: a table row per
-    distinct query anyone types would let a stranger fill the database.
+    They pick one page; readers of another language get its version in
+    theirs, as links chosen in English do. The description is kept only
+    where the page shown is the one they picked (it is in that page's
+    language). Lookups never record the query: a table row per distinct
+    query anyone types would let a stranger fill the database.
     """
-    query_strings = {normalise_query_string(query), normalise_query_string(" ".join(terms))}
     picks = list(
-        SearchPromotion.objects.filter(
-            query__query_string__in=query_strings, page__isnull=False
+        PromotedResult.objects.filter(
+            site=Site.find_for_request(request), query=search_key(" ".join(terms))
         ).select_related("page")
     )
     in_language = localized_pages([pick.page for pick in picks], request)

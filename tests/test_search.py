@@ -11,13 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.rich_text import RichText
 
 import pytest
 from bs4 import BeautifulSoup
 from wagtail_localize.synctree import synchronize_tree
 
+from site_search.models import PromotedResult
 from tests.factories import (
     built_once_per_module,
     content_locales,
@@ -188,12 +188,17 @@ def test_promoted_pages_come_first_and_only_once(client, news):
     make_article(news, title="Finance committee", body=paragraphs("Our finances, monthly."))
     other = make_site(hostname=OTHER_HOST, name="Elsewhere", default=False)
     elsewhere = make_article(make_news_index(other.root_page), title="Elsewhere budget")
-    query = Query.objects.create(query_string="finances")
-    SearchPromotion.objects.create(query=query, page=elsewhere, sort_order=0)
-    SearchPromotion.objects.create(
-        query=query, page=budget, sort_order=1, description="Where the money goes, every year."
+    site = news.get_site()
+    # The other site's own pick for the same words is not this site's.
+    PromotedResult.objects.create(site=other, query="finances", page=elsewhere, sort_order=0)
+    PromotedResult.objects.create(
+        site=site,
+        query="Finances!",
+        page=budget,
+        sort_order=1,
+        description="Where the money goes, every year.",
     )
-    SearchPromotion.objects.create(query=query, page=spending, sort_order=2)
+    PromotedResult.objects.create(site=site, query="finances", page=spending, sort_order=2)
 
     soup = soup_of(search(client, "Finances"))
 
@@ -215,8 +220,9 @@ def test_promoted_pages_come_first_and_only_once(client, news):
 
 def test_a_promoted_page_is_shown_in_the_readers_language(client, news):
     budget = make_article(news, title="Annual budget review", body=paragraphs("Where it went."))
-    query = Query.objects.create(query_string="finances")
-    SearchPromotion.objects.create(query=query, page=budget, description="Every year's money.")
+    PromotedResult.objects.create(
+        site=news.get_site(), query="finances", page=budget, description="Every year's money."
+    )
     english, spanish = content_locales()
     synchronize_tree(english, spanish)
 

@@ -87,10 +87,9 @@ INSTALLED_APPS = [
     # Whole-page cache and its instant invalidation (issue 8).
     "caching",
     "wagtail.contrib.forms",
-    # CDN purge on publish, when WAGTAILFRONTENDCACHE is configured (issue 8).
+    # CDN purge on publish, when WAGTAILFRONTENDCACHE is configured.
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
