@@ -10,7 +10,7 @@ sessions or the page tree.
 - ``/readyz/`` (readiness): "ready" when the database answers a trivial query;
   otherwise 503 with a short reason, so the load balancer stops sending
   visitors until it recovers. The cache is checked too (a value stored and
-  read back), but a cache outage only slows pages down (issue 8: they are
+  read back), but a cache outage only slows pages down (they are
   rendered uncached), so it is reported in the answer without failing it:
   taking every instance out of rotation because Redis is down would turn a
   slow site into no site.

@@ -100,7 +100,7 @@ def policy_for(request, response):
     """The CSP (a dict of directives) this response should carry, or None for the default."""
     preview = getattr(request, "is_preview", False)
     if request.path.startswith(admin_prefix()) and not preview:
-        # Thumbnails come from the media bucket when media is on S3 (issue 8).
+        # Thumbnails come from the media bucket when media is on S3.
         policy = {**ADMIN_CSP, "img-src": [*ADMIN_CSP["img-src"], *settings.CSP_MEDIA_ORIGINS]}
     elif preview or response.get("X-Frame-Options") == "SAMEORIGIN":
         policy = settings.SECURE_CSP

@@ -1,4 +1,4 @@
-"""Demo content for the newsletter section (issue 6): built after each site's own pages.
+"""Demo content for the newsletter section: built after each site's own pages.
 
 build(loader, home, site) and translate(loader, home, site, locale), as in
 demo/community_surveys.py. Each site gets a newsletter sign-up page, left out

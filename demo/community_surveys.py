@@ -1,4 +1,4 @@
-"""Demo content for the surveys section (issue 6): built after each site's own pages.
+"""Demo content for the surveys section: built after each site's own pages.
 
 build(loader, home, site): English pages under the site's home page, through
 loader.child(...), before the header menu is made from the home page's menu pages.

@@ -79,7 +79,7 @@ class HomePage(BasePage):
         "stories.StoryIndexPage",
         "articles.NewsIndexPage",
         "pages.StandardPage",
-        # Community participation sections (issue 6): each app adds its own line below.
+        # Community participation sections: each app adds its own line below.
         "surveys.SurveyPage",
         "reports.ReportIndexPage",
         "events.EventIndexPage",

@@ -1,4 +1,4 @@
-"""Newsletter sign-up stored in the site, with double opt-in by e-mail (issue 6).
+"""Newsletter sign-up stored in the site, with double opt-in by e-mail.
 
 One `NewsletterPage` per site (and its Spanish translation) shows the sign-up
 form; every language's sign-ups are stored against the default language's

@@ -144,7 +144,7 @@ def test_models_and_migrations_agree():
         pytest.fail(f"makemigrations found changes (exit {exit_.code}):\n{output.getvalue()}")
 
 
-# --- Caching and connections for many instances (issue 8) ---
+# --- Caching and connections for many instances ---
 
 SHOW_CACHING = (
     "import json, alliance_site.settings.production as s; print(json.dumps({"

@@ -84,7 +84,7 @@ INSTALLED_APPS = [
     "partners",
     "newsletter",
     "operations",
-    # Whole-page cache and its instant invalidation (issue 8).
+    # Whole-page cache and its instant invalidation.
     "caching",
     "wagtail.contrib.forms",
     # CDN purge on publish, when WAGTAILFRONTENDCACHE is configured.
@@ -106,7 +106,7 @@ INSTALLED_APPS = [
     # After "wagtail", so its rows are restored after the locales they name.
     "wagtail_localize",
     "wagtail_localize.locales",
-    # Admin sign-in lockout after repeated failures (issue 7, abuse resistance).
+    # Admin sign-in lockout after repeated failures (abuse resistance).
     "axes",
     "modelcluster",
     "taggit",
@@ -128,17 +128,17 @@ MIDDLEWARE = [
     # after the health checks, so probes are not logged.
     "alliance_site.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Security headers (issue 7): the public CSP with a per-request nonce, then
+    # Security headers: the public CSP with a per-request nonce, then
     # the admin's and previews' policies, Permissions-Policy and CORP
     # (alliance_site/security.py; it must stay between these two and the clickjacking one).
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "alliance_site.security.SecurityHeadersMiddleware",
-    # A body declared over REQUEST_MAX_BODY_SIZE is a 413 before anything reads it (issue 7).
+    # A body declared over REQUEST_MAX_BODY_SIZE is a 413 before anything reads it.
     "alliance_site.security_input.RequestSizeLimitMiddleware",
     # Serves collected static files with far-future cache headers, so a
     # container needs no separate web server for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Whole anonymous pages from the shared cache (issue 8, caching/middleware.py):
+    # Whole anonymous pages from the shared cache (caching/middleware.py):
     # inside the header middleware so every copy gets fresh security headers,
     # before sessions so a hit touches no database.
     "caching.middleware.PageCacheMiddleware",
@@ -151,14 +151,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The site and its home page in this language from the content cache, so
-    # routing a page starts without queries (issue 8, pages/routing.py).
+    # routing a page starts without queries (pages/routing.py).
     "pages.routing.SiteRootMiddleware",
     # The translation tool's own views check model permissions only: the
     # editorial rules (site ownership, who may publish) apply to them here.
     "editorial.translation_tool.TranslationToolMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, as its docs ask: turns a locked-out sign-in into the lockout page (issue 7).
+    # Last, as its docs ask: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -178,7 +178,7 @@ TEMPLATES = [
                 # Per-site settings (name, logo, colour, contact) for every
                 # template, including the 404 page.
                 "wagtail.contrib.settings.context_processors.settings",
-                # `csp_nonce` for <script> elements (security headers, issue 7).
+                # `csp_nonce` for <script> elements (security headers).
                 "django.template.context_processors.csp",
             ],
         },
@@ -244,11 +244,11 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# --- Security headers (issue 7) ---
+# --- Security headers ---
 # Content-Security-Policy of every public page (Django's CSP middleware). Scripts
 # only from this origin, never inline or eval'd. Public templates load script
 # files only, so the header names no nonce and a page can be cached whole and
-# served to anyone (issue 8); the nonce stays available (`{% csp_nonce_attr %}`)
+# served to anyone; the nonce stays available (`{% csp_nonce_attr %}`)
 # for a page that is never cached, and appears in the header only when used.
 # Styles only from stylesheets (no `style=` anywhere); nothing framed but
 # the video players of the video block; the site framed by nobody. The admin
@@ -335,7 +335,7 @@ WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_JPEG_QUALITY = 80
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# --- Logging and error reporting (issue 7, ops) ---
+# --- Logging and error reporting (ops) ---
 # One JSON object per line on stdout, each with the request's id; no client
 # addresses, cookies, bodies, query strings or e-mail addresses (see
 # alliance_site/logging.py). DJANGO_LOG_FORMAT=text gives readable lines.
@@ -359,7 +359,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 # --- end logging and error reporting ---
 
-# --- Abuse resistance (issue 7): sign-in lockout, size limits, documents ---
+# --- Abuse resistance: sign-in lockout, size limits, documents ---
 # django-axes counts failed admin sign-ins in the database (so every instance
 # shares the count). Ten failures for one account from one client lock that
 # account for that client only: locking the account for everybody would let
@@ -399,7 +399,7 @@ REQUEST_MAX_BODY_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
-# --- Caching and scale-out (issue 8; docs/scaling.md) ---
+# --- Caching and scale-out (docs/scaling.md) ---
 # With REDIS_URL every worker and container shares one cache: whole pages,
 # the site header and footer, image renditions' database rows, and the
 # content version that retires all of them the moment content changes
@@ -475,7 +475,7 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "").strip():
     }
 # --- end caching and scale-out ---
 
-# --- Shared media (issue 8) ---
+# --- Shared media ---
 # Instances cannot share one disk, so with AWS_STORAGE_BUCKET_NAME set every
 # upload (original images, renditions, documents) goes to that S3-compatible
 # bucket instead of MEDIA_ROOT: AWS S3, or MinIO, Cloudflare R2, Backblaze B2…

@@ -58,7 +58,7 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 
-# --- Security headers (issue 7) ---
+# --- Security headers ---
 # Behind HTTPS, any http:// address left in content (an old image link) is
 # fetched over HTTPS instead of being blocked as mixed content; the admin's
 # policy (alliance_site/security.py) copies this directive.

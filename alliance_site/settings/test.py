@@ -32,7 +32,7 @@ DEMO_STAFF_ACCOUNTS = True
 # (wagtailembeds) a test fills, so the fallback path is exercised offline.
 WAGTAILEMBEDS_FINDERS = []
 
-# --- Abuse resistance (issue 7) ---
+# --- Abuse resistance ---
 # Django's test client signs in without a request, which django-axes refuses;
 # tests/test_lockout.py turns the lockout on for itself with override_settings.
 AXES_ENABLED = False
