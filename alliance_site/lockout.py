@@ -2,7 +2,7 @@
 
 Settings are in `settings/base.py` ("Abuse resistance"). Axes counts failed
 sign-ins per account and client, the client told apart as the rate limits do
-(`alliance_site.clients.client_address`). `lockout_response` is the page shown
+(`pages.clients.client_address`). `lockout_response` is the page shown
 instead of the sign-in form once the limit is reached: in the admin's style
 and the active language, saying when to try again and whom to ask, with
 status 429 and `Retry-After`.

@@ -43,9 +43,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
+from pages import form_protection
 from pages.mixins import BasePage, OneRecordAcrossLanguages, RoutableBasePage
 from pages.models import HOME_PAGE, SiteSettings
-from surveys import spam
 
 logger = logging.getLogger("newsletter")
 
@@ -133,19 +133,19 @@ class SignUpForm(forms.Form):
         ]
 
 
-# A refusal from surveys.spam, worded for a sign-up rather than survey answers.
+# A refusal from pages.form_protection, worded for a sign-up rather than survey answers.
 REFUSAL_MESSAGES = {
-    spam.HONEYPOT_FILLED: _(
+    form_protection.HONEYPOT_FILLED: _(
         "You were not signed up. Please leave the box marked “Leave this box empty” blank "
         "and try again."
     ),
-    spam.MISSING_TIMESTAMP: _(
+    form_protection.MISSING_TIMESTAMP: _(
         "You were not signed up because the form was incomplete or had expired. Please try again."
     ),
-    spam.TOO_FAST: _(
+    form_protection.TOO_FAST: _(
         "You were not signed up because the form was sent too quickly. Please try again."
     ),
-    spam.RATE_LIMITED: _(
+    form_protection.RATE_LIMITED: _(
         "This form has already been sent several times from your connection in the last few "
         "minutes. Please wait ten minutes and try again."
     ),
@@ -240,9 +240,9 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["started_token"] = spam.issue_token(self)
-        context["honeypot_field"] = spam.HONEYPOT_FIELD
-        context["started_field"] = spam.STARTED_FIELD
+        context["started_token"] = form_protection.issue_token(self)
+        context["honeypot_field"] = form_protection.HONEYPOT_FIELD
+        context["started_field"] = form_protection.STARTED_FIELD
         context["consent_field"] = CONSENT_FIELD
         return context
 
@@ -251,7 +251,7 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
         if request.method != "POST":
             return self.render_form(request, SignUpForm().described())
         form = SignUpForm(request.POST).described()
-        refusal = spam.refusal_for(request, self)
+        refusal = form_protection.refusal_for(request, self)
         if refusal is not None:
             logger.warning("Newsletter page %s: sign-up refused (%s)", self.pk, refusal.reason)
             message = REFUSAL_MESSAGES.get(refusal, refusal.message)
@@ -263,7 +263,7 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
                 ", ".join(sorted(form.errors)),
             )
             return self.render_form(request, form, status=400)
-        spam.count_submission(request, self)
+        form_protection.count_submission(request, self)
         register_sign_up(self, form.cleaned_data["email"], request)
         # Post, redirect, get: reloading the next page sends nothing again.
         return HttpResponseRedirect(self.route_url("check_inbox", request=request), status=303)

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from .blocks import refuse_bad_addresses
 from .forms import SiteChoicesPageForm
+from .routing import route_by_address, view_restrictions_for
 
 
 class ListingFields(models.Model):
@@ -160,20 +161,11 @@ class BasePage(ListingFields, SocialFields, Page):
         SOCIAL_CARD_PREVIEW: "previews/social_card.html",
     }
 
-    def route(self, request, path_components):
-        # The whole address in two queries, not two per level (pages/routing.py).
-        from .routing import remember_site_root, route_below
-
-        remember_site_root(self, request)
-        if not path_components:
-            return super().route(request, path_components)
-
-        return route_below(self, request, path_components)
+    # The whole address in two queries, not two per level (pages/routing.py).
+    route = route_by_address
 
     def get_view_restrictions(self):
         # One query instead of two on every page served (pages/routing.py).
-        from .routing import view_restrictions_for
-
         return view_restrictions_for(self)
 
     def listing_card(self):

@@ -31,9 +31,7 @@ def _answers_itself(model, page, rest):
     matches, as RoutablePageMixin.route decides (without reading the page).
     Any other routing is unknown here, so that page is asked itself.
     """
-    from .mixins import BasePage
-
-    if model is None or model.route in (Page.route, BasePage.route):
+    if model is None or model.route in (Page.route, route_by_address):
         return False
     if (
         model.route is RoutablePageMixin.route
@@ -46,6 +44,14 @@ def _answers_itself(model, page, rest):
         except Http404:
             return False
     return True
+
+
+def route_by_address(page, request, path_components):
+    """`Page.route` for the site's pages (BasePage.route): the address below `page` at once."""
+    remember_site_root(page, request)
+    if not path_components:
+        return Page.route(page, request, path_components)
+    return route_below(page, request, path_components)
 
 
 def route_below(page, request, path_components):

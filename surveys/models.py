@@ -28,10 +28,9 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages import form_protection
 from pages.mixins import BasePage, OneRecordAcrossLanguages
 from pages.models import HOME_PAGE
-
-from . import spam
 
 logger = logging.getLogger("surveys")
 
@@ -271,9 +270,9 @@ class SurveyPage(OneRecordAcrossLanguages, BasePage, AbstractEmailForm):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["survey_token"] = spam.issue_token(self)
-        context["honeypot_field"] = spam.HONEYPOT_FIELD
-        context["started_field"] = spam.STARTED_FIELD
+        context["survey_token"] = form_protection.issue_token(self)
+        context["honeypot_field"] = form_protection.HONEYPOT_FIELD
+        context["started_field"] = form_protection.STARTED_FIELD
         context["consent_field"] = CONSENT_FIELD
         return context
 
@@ -281,14 +280,14 @@ class SurveyPage(OneRecordAcrossLanguages, BasePage, AbstractEmailForm):
         if request.method != "POST":
             return self.render_form(request, self.get_form(page=self, user=request.user))
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        refusal = spam.refusal_for(request, self)
+        refusal = form_protection.refusal_for(request, self)
         if refusal is not None:
             logger.warning("Survey page %s: submission refused (%s)", self.pk, refusal.reason)
             return self.render_form(request, form, refusal=refusal)
         if not form.is_valid():
             return self.render_form(request, form, status=400)
         submission = self.process_form_submission(form)
-        spam.count_submission(request, self)
+        form_protection.count_submission(request, self)
         return self.render_landing_page(request, submission, *args, **kwargs)
 
     def render_form(self, request, form, refusal=None, status=200):

@@ -32,11 +32,11 @@ from articles.models import ArticleAuthor
 from demo import community_surveys
 from demo.loader import DemoLoader
 from newsletter.models import CONSENT_FIELD as NEWSLETTER_CONSENT_FIELD
+from pages import form_protection
 from pages.mixins import BasePage
 from pages.models import SiteSettings
 from reports.models import ReportAuthor
 from stories.models import StorySubject
-from surveys import spam
 from surveys.models import CONSENT_FIELD as SURVEY_CONSENT_FIELD
 from surveys.models import SurveyPage
 from tests.factories import (
@@ -698,7 +698,7 @@ def token_issued(page, seconds_ago):
     with mock.patch.object(
         signing.TimestampSigner, "timestamp", return_value=signing.b62_encode(issued)
     ):
-        return spam.issue_token(page)
+        return form_protection.issue_token(page)
 
 
 NEWSLETTER_ADDRESS = "Reader@Example.org"
@@ -707,8 +707,8 @@ NEWSLETTER_ADDRESS = "Reader@Example.org"
 def newsletter_form_data(page, **overrides):
     """A sign-up as a browser posts it, consent given; an override of None leaves a field out."""
     data = {
-        spam.STARTED_FIELD: token_issued(page, seconds_ago=30),
-        spam.HONEYPOT_FIELD: "",
+        form_protection.STARTED_FIELD: token_issued(page, seconds_ago=30),
+        form_protection.HONEYPOT_FIELD: "",
         "email": f"  {NEWSLETTER_ADDRESS} ",
         NEWSLETTER_CONSENT_FIELD: "on",
     }
@@ -728,8 +728,8 @@ def survey_answers(page, **overrides):
     """A complete, honest post: English choice values (as both forms submit), consent given."""
     field = survey_field_names(page)
     data = {
-        spam.STARTED_FIELD: token_issued(page, seconds_ago=30),
-        spam.HONEYPOT_FIELD: "",
+        form_protection.STARTED_FIELD: token_issued(page, seconds_ago=30),
+        form_protection.HONEYPOT_FIELD: "",
         field["dropdown"]: "Northwest",
         field["radio"]: "Teacher",
         field["checkboxes"]: [

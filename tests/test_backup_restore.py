@@ -45,7 +45,7 @@ from tests.factories import (
 VOLATILE = [
     (re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"'), 'name="csrfmiddlewaretoken"'),
     (re.compile(r'nonce="[^"]*"'), 'nonce=""'),
-    # The sign-up form's signed "started at" time (surveys/spam.py).
+    # The sign-up form's signed "started at" time (pages/form_protection.py).
     (re.compile(r'(<input type="hidden" name="[^"]*" value=")[^"]*:[^"]*(">)'), r"\1…\2"),
 ]
 

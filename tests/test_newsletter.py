@@ -24,7 +24,7 @@ from demo.loader import DemoLoader
 from editorial.models import SiteRoles
 from editorial.roles import set_up_all_sites
 from newsletter.models import CONSENT_FIELD, NewsletterPage, Subscriber
-from surveys import spam
+from pages import form_protection
 from tests.builders import newsletter_form_data, token_issued
 from tests.factories import built_once_per_module, content_locales, fresh_copies, make_site
 
@@ -303,7 +303,9 @@ def test_a_filled_honeypot_is_refused_logged_without_the_address_and_stores_noth
 ):
     english, _spanish = newsletter
     with caplog.at_level(logging.INFO, logger="newsletter"):
-        response = sign_up(client, english, **{spam.HONEYPOT_FIELD: "http://spam.example"})
+        response = sign_up(
+            client, english, **{form_protection.HONEYPOT_FIELD: "http://form_protection.example"}
+        )
     assert response.status_code == 400
     assert "Leave this box empty" in response.content.decode()
     assert re.search(r'value="\s*Reader@Example.org\s*"', response.content.decode())
@@ -316,7 +318,7 @@ def test_a_filled_honeypot_is_refused_logged_without_the_address_and_stores_noth
 def test_too_fast_or_missing_fill_time_is_refused(client, newsletter, seconds_ago):
     english, _spanish = newsletter
     token = "" if seconds_ago is None else token_issued(english, seconds_ago)
-    response = sign_up(client, english, **{spam.STARTED_FIELD: token})
+    response = sign_up(client, english, **{form_protection.STARTED_FIELD: token})
     assert response.status_code == 400
     assert "You were not signed up" in response.content.decode()
     assert not Subscriber.objects.exists() and not mail.outbox

@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 
 from home.models import HomePage
-from surveys import spam
+from pages import form_protection
 from surveys.models import CONSENT_FIELD, SurveyPage
 from tests.builders import (
     SURVEY_COMMENT,
@@ -154,7 +154,7 @@ def test_a_filled_honeypot_is_refused_and_logged_without_personal_data(client, s
     english, _ = survey
     with caplog.at_level(logging.WARNING, logger="surveys"):
         response = post(
-            client, english, survey_answers(english, **{spam.HONEYPOT_FIELD: "http://x"})
+            client, english, survey_answers(english, **{form_protection.HONEYPOT_FIELD: "http://x"})
         )
     assert_refused(response, 400, "Leave this box empty")
     assert [r.getMessage() for r in caplog.records if r.name == "surveys"] == [
@@ -169,19 +169,21 @@ def test_a_filled_honeypot_is_refused_and_logged_without_personal_data(client, s
         pytest.param(lambda page: None, id="missing"),
         pytest.param(lambda page: "123:forged:signature", id="forged"),
         pytest.param(lambda page: token_issued(page, seconds_ago=2 * 86400), id="stale"),
-        pytest.param(lambda page: spam.issue_token(page.get_parent()), id="other-page"),
+        pytest.param(lambda page: form_protection.issue_token(page.get_parent()), id="other-page"),
     ],
 )
 def test_posts_without_a_plausible_fill_time_are_refused(client, survey, caplog, token):
     english, _ = survey
     with caplog.at_level(logging.WARNING, logger="surveys"):
         response = post(
-            client, english, survey_answers(english, **{spam.STARTED_FIELD: token(english)})
+            client,
+            english,
+            survey_answers(english, **{form_protection.STARTED_FIELD: token(english)}),
         )
     assert_refused(response, 400, "Your answers were not sent")
     assert [r.levelname for r in caplog.records if r.name == "surveys"] == ["WARNING"]
     # The form shown again carries a fresh timestamp, so the visitor can send it.
-    assert spam.STARTED_FIELD in response.content.decode()
+    assert form_protection.STARTED_FIELD in response.content.decode()
 
 
 def test_the_sixth_post_in_ten_minutes_from_one_client_is_refused(client, survey):

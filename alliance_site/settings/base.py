@@ -60,7 +60,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-# Proxies in front of the app that append to X-Forwarded-For (see alliance_site/clients.py).
+# Proxies in front of the app that append to X-Forwarded-For (see pages/clients.py).
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 INSTALLED_APPS = [
@@ -377,7 +377,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 # The client behind DJANGO_TRUSTED_PROXY_COUNT proxies, as the rate limits count it.
-AXES_CLIENT_IP_CALLABLE = "alliance_site.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "pages.clients.client_address"
 # A page in the admin's style saying when to try again and whom to ask (429 + Retry-After).
 AXES_LOCKOUT_CALLABLE = "alliance_site.lockout.lockout_response"
 # Attempts are kept in the database only; there is no Django admin to show them in.

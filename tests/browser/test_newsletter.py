@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from demo import community_newsletter
 from demo.loader import DemoLoader
 from newsletter.models import NewsletterPage, Subscriber
-from surveys import spam
+from pages import form_protection
 from tests.factories import content_locales, make_site
 
 pytestmark = [
@@ -29,7 +29,7 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
-FILL_TIME_MS = (spam.MINIMUM_FILL_SECONDS + 0.5) * 1000
+FILL_TIME_MS = (form_protection.MINIMUM_FILL_SECONDS + 0.5) * 1000
 
 
 def _build():

@@ -20,7 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from surveys import spam
+from pages import form_protection
 from surveys.models import CONSENT_FIELD
 from tests.builders import build_demo_survey
 
@@ -35,7 +35,7 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 # The server refuses a form sent sooner than this after it was shown.
-FILL_TIME_MS = (spam.MINIMUM_FILL_SECONDS + 0.5) * 1000
+FILL_TIME_MS = (form_protection.MINIMUM_FILL_SECONDS + 0.5) * 1000
 SPANISH_COMMENT = "Queremos más maestros bilingües en el norte."
 
 
@@ -62,13 +62,13 @@ def _post_english_answer(english):
     original = signing.TimestampSigner.timestamp
     signing.TimestampSigner.timestamp = lambda self: shown
     try:
-        token = spam.issue_token(english)
+        token = form_protection.issue_token(english)
     finally:
         signing.TimestampSigner.timestamp = original
     response = Client().post(
         english.url,
         {
-            spam.STARTED_FIELD: token,
+            form_protection.STARTED_FIELD: token,
             field["dropdown"]: "Southeast",
             field["radio"]: "Parent or family member",
             field["checkboxes"]: ["Great teachers in every classroom"],
@@ -136,7 +136,7 @@ def test_the_survey_passes_axe_blank_with_errors_and_when_sent(live_server, page
 
     page.goto(url)
     problems += _axe_problems(page)
-    honeypot = page.locator(f'input[name="{spam.HONEYPOT_FIELD}"]')
+    honeypot = page.locator(f'input[name="{form_protection.HONEYPOT_FIELD}"]')
     expect(honeypot).to_have_attribute("tabindex", "-1")
     expect(honeypot).to_have_attribute("autocomplete", "off")
     # Out of sight: its wrapper is a single clipped pixel.

@@ -1,4 +1,6 @@
-"""Refusing automated survey posts with no third-party script, so it works without JavaScript.
+"""Refusing automated posts of public forms (surveys, newsletter sign-ups).
+
+No third-party script, and nothing that needs JavaScript.
 
 Three checks, each cheap and invisible to a person filling the form in:
 
@@ -8,7 +10,7 @@ Three checks, each cheap and invisible to a person filling the form in:
   post arriving sooner than a person could type, or with a missing or altered
   timestamp, is refused;
 - a rate limit per client and page, counted in Django's cache; the client is
-  told apart by `alliance_site.clients.client_key`, which reads the proxies'
+  told apart by `pages.clients.client_key`, which reads the proxies'
   X-Forwarded-For as far as DJANGO_TRUSTED_PROXY_COUNT allows.
 """
 
@@ -20,7 +22,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from alliance_site.clients import client_key
+from pages.clients import client_key
 
 # Hyphenated names never clash with a question's clean_name (ascii_snake_case).
 HONEYPOT_FIELD = "contact-website"
@@ -32,6 +34,7 @@ TOKEN_MAX_AGE = timedelta(days=1)
 SUBMISSIONS_PER_WINDOW = 5
 WINDOW_SECONDS = 10 * 60
 
+# Named when only surveys used it; kept, so forms open during a deploy still post.
 _SIGNING_SALT = "surveys.form-started"
 
 
