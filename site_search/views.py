@@ -47,7 +47,7 @@ def search(request):
     root = site_root(request)
     context = {"query": query, "terms": terms, "noindex": True, "results": [], "count": 0}
     if terms and root is not None:
-        context.update(search_results(request, root, terms))
+        context.update(search_results(request, root, query, terms))
     if terms and not context["results"]:
         context["sections"] = [(url, label) for url, label, _current in menu_items(request)]
     # The language switcher repeats the same search in the other language.
@@ -57,7 +57,7 @@ def search(request):
     return TemplateResponse(request, "site_search/search_results.html", context)
 
 
-def search_results(request, root, terms):
+def search_results(request, root, query, terms):
     """Editors' picks (first page only), then one page of what the index found, not repeated."""
     searchable = Page.objects.live().public().descendant_of(root, inclusive=True)
     promotions = promoted(request, terms, searchable)
@@ -66,7 +66,8 @@ def search_results(request, root, terms):
         searchable.exclude(pk__in=[page.pk for page, _description in promotions]),
         operator="and",
     )
-    page_obj = paginate(request, found, RESULTS_PER_PAGE)
+    # Every page link searches again for the same words.
+    page_obj = paginate(request, found, RESULTS_PER_PAGE, keep={"q": query})
     shown_promotions = promotions if page_obj.number == 1 else []
     shown = shown_promotions + [(page, "") for page in page_obj.object_list]
     return {
