@@ -26,8 +26,9 @@ payment, sensors... for this site or anything it frames) and
 from functools import cache
 
 from django.conf import settings
+from django.middleware.csp import get_nonce
 from django.urls import NoReverseMatch, reverse
-from django.utils.csp import CSP
+from django.utils.csp import CSP, build_policy
 
 # Browser features no page of these sites uses; a script that somehow ran
 # here, or a video player it frames, cannot ask for them either. Only
@@ -137,9 +138,11 @@ class SecurityHeadersMiddleware:
             )
         else:
             response.headers.setdefault("Cross-Origin-Resource-Policy", "cross-origin")
-        # A view's own @csp_override wins.
-        if not hasattr(response, "_csp_config"):
+        # Django's CSP middleware leaves a header already set alone, as its
+        # documentation says; a view that sets its own keeps it here too.
+        if str(CSP.HEADER_ENFORCE) not in response:
             policy = policy_for(request, response)
             if policy is not None:
-                response._csp_config = policy
+                header = build_policy(policy, get_nonce(request))
+                response.headers[str(CSP.HEADER_ENFORCE)] = header
         return response
