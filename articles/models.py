@@ -29,7 +29,7 @@ from taxonomy.models import (
     topics_in_default_language,
 )
 
-from . import feeds
+from . import feeds, structured_data
 
 
 class NewsIndexPage(RoutableBasePage):
@@ -317,6 +317,10 @@ class ArticlePage(FiledUnderTopics, BasePage):
         context["article_topics"] = list(self.topics.all())
         context["related_articles"] = self.get_related_articles(context["article_topics"])
         return context
+
+    def structured_data(self, request, organisation, seo):
+        """schema.org `NewsArticle` for the page's JSON-LD (read by seo_tags)."""
+        return structured_data.news_article(request, self, organisation, seo)
 
 
 class ArticleAuthor(PersonOnPage):

@@ -282,6 +282,6 @@ class EventPage(FiledUnderTopics, RoutableBasePage):
     def calendar_file(self, request):
         return ical.event_calendar_response(request, self)
 
-    def structured_data(self, request, organisation):
+    def structured_data(self, request, organisation, seo):
         """schema.org `Event` for the page's JSON-LD (read by seo_tags.structured_data_for)."""
         return structured_data.event(request, self, organisation)

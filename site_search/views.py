@@ -19,10 +19,10 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from navigation.templatetags.navigation_tags import menu_items
+from navigation.menus import menu_items
 from pages.listing import paginate
-from pages.templatetags.site_tags import site_root
 from pages.translations import localized_pages
+from pages.wayfinding import site_root
 
 from .excerpts import excerpt
 from .models import PromotedResult

@@ -4,6 +4,7 @@ A reader of the repository cannot see the tracker the work came from, so
 comments say why, never which ticket.
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -30,3 +31,33 @@ def test_no_comment_or_doc_cites_a_ticket_number():
     ]
 
     assert citations == []
+
+
+def imported_modules(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module
+
+
+def app_modules():
+    """The project's own Python modules outside the wiring, the tests and the tools."""
+    wiring_and_tools = {"alliance_site", "tests", "bench", "scripts", "deploy", "docs"}
+    for path in source_files():
+        parts = path.relative_to(ROOT).parts
+        if path.suffix == ".py" and len(parts) > 1 and parts[0] not in wiring_and_tools:
+            yield path
+
+
+def test_apps_import_neither_the_wiring_nor_template_tags():
+    """Imports point one way: apps never reach up into alliance_site, nor into tag modules."""
+    crossings = [
+        f"{path.relative_to(ROOT)}: {module}"
+        for path in app_modules()
+        for module in imported_modules(path)
+        if module.split(".")[0] == "alliance_site" or ".templatetags." in f".{module}."
+    ]
+
+    assert crossings == []

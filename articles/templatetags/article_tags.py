@@ -6,8 +6,8 @@ from django import template
 
 from pages.routing import only_public
 from pages.shared_parts import for_site_and_language
-from pages.templatetags.site_tags import site_root
 from pages.translations import in_reader_language
+from pages.wayfinding import site_root
 
 from ..models import NewsIndexPage
 

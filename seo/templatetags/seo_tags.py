@@ -13,7 +13,6 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -25,8 +24,7 @@ from wagtail.models import Locale, Site
 from pages import translations
 from pages.models import SiteSettings
 from pages.shared_parts import for_site_and_language
-from pages.templatetags.site_tags import site_root, trail_to
-from people.templatetags.people_tags import credits_with_people
+from pages.wayfinding import site_root, trail_to
 
 register = template.Library()
 
@@ -37,8 +35,6 @@ LOGO_SPEC = "max-512x512"
 # Open Graph names a language with its region: the sites' readers are in New Mexico,
 # and the Spanish they read is Mexican Spanish's neighbour, not Spain's.
 OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_MX"}
-# Named as strings, like tree rules: seo depends on pages only (docs/architecture.md).
-NEWS_ARTICLE_MODELS = {"articles.articlepage"}
 X_HOSTS = {"x.com", "www.x.com", "twitter.com", "www.twitter.com"}
 
 
@@ -316,43 +312,6 @@ def _organisation(request, site_settings, home, description=""):
     return organisation
 
 
-def _authors(page, publisher, request):
-    people, seen = [], set()
-    for credit in credits_with_people(page.authors.all(), request):
-        if credit.person_id not in seen:  # someone listed twice is named once, as in the byline
-            seen.add(credit.person_id)
-            people.append({"@type": "Person", "name": credit.person.name})
-    return people or [publisher]
-
-
-def _news_article(seo, publisher, request):
-    article = seo.page
-    published = article.publication_date
-    modified = article.last_published_at
-    # An article dated after its last edit (dated ahead by its editor) was modified when published.
-    date_modified = (
-        timezone.localtime(modified).isoformat()
-        if modified and timezone.localtime(modified).date() >= published
-        else published.isoformat()
-    )
-    data = {
-        "@type": "NewsArticle",
-        "headline": article.title,
-        "url": seo.url,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": seo.url},
-        "datePublished": published.isoformat(),
-        "dateModified": date_modified,
-        "inLanguage": seo.language_code,
-        "author": _authors(article, publisher, request),
-        "publisher": publisher,
-    }
-    if seo.description:
-        data["description"] = seo.description
-    if seo.image:
-        data["image"] = [seo.image.url]
-    return data
-
-
 def _breadcrumb_list(request, page, context):
     """The trail the visible breadcrumbs show (site_tags.breadcrumbs), with absolute addresses."""
     ancestors = trail_to(page, request)
@@ -390,12 +349,12 @@ def structured_data_for(context, page):
     if page.depth == home.depth:
         return [_organisation(request, site_settings, home, seo.description)]
     items = []
-    if seo.page._meta.label_lower in NEWS_ARTICLE_MODELS:
-        items.append(_news_article(seo, _organisation(request, site_settings, home), request))
-    # A page type that describes itself (an event) does so without seo importing its app.
+    # Each page type that has a schema.org type of its own (an article, an
+    # event, a directory) describes itself, without seo importing its app.
     own_structured_data = getattr(seo.page, "structured_data", None)
     if callable(own_structured_data):
-        items.append(own_structured_data(request, _organisation(request, site_settings, home)))
+        publisher = _organisation(request, site_settings, home)
+        items.append(own_structured_data(request, publisher, seo))
     if page.depth > home.depth:
         items.append(_breadcrumb_list(request, page, context))
     return items
