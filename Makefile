@@ -58,10 +58,10 @@ run: demo admin
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 chromium:
-	@sh scripts/ensure-chromium
+	@sh tools/scripts/ensure-chromium
 
 gettext:
-	@sh scripts/ensure-gettext
+	@sh tools/scripts/ensure-gettext
 
 # Parallel workers (pytest-xdist), each with its own database, media folder,
 # cache and browser: one per core unless TEST_WORKERS says otherwise. Workers
@@ -92,7 +92,7 @@ messages: install gettext
 # Retake the screenshots of docs/editors.md from the running demo site: start
 # `make run` in another terminal first (same PORT). Writes docs/images/editors/.
 editor-guide: install-test chromium
-	$(PYTHON) scripts/editor_screenshots.py --base-url http://127.0.0.1:$(PORT)
+	$(PYTHON) tools/scripts/editor_screenshots.py --base-url http://127.0.0.1:$(PORT)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
@@ -119,7 +119,7 @@ restore: install
 # it. Needs root; installs buildah and debootstrap if missing; a few minutes.
 # Not part of `make test`. See docs/_container.md.
 image-check:
-	sh scripts/image_check.sh
+	sh tools/scripts/image_check.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -1,4 +1,4 @@
-"""One page of each budgeted type on a demo site (tests/test_query_budget.py, bench/queries.py)."""
+"""One page of each budgeted type on a demo site (tests/test_query_budget.py, tools/bench)."""
 
 from wagtail.models import Locale, Site
 

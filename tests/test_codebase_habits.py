@@ -44,7 +44,7 @@ def imported_modules(path):
 
 def app_modules():
     """The project's own Python modules outside the wiring, the tests and the tools."""
-    wiring_and_tools = {"alliance_site", "tests", "bench", "scripts", "deploy", "docs"}
+    wiring_and_tools = {"alliance_site", "tests", "tools", "docs"}
     for path in source_files():
         parts = path.relative_to(ROOT).parts
         if path.suffix == ".py" and len(parts) > 1 and parts[0] not in wiring_and_tools:

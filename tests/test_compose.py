@@ -1,4 +1,4 @@
-"""compose.yaml and deploy/nginx.conf: what a maintainer relies on when scaling out.
+"""compose.yaml and tools/deploy/nginx.conf: what a maintainer relies on when scaling out.
 
 There is no container engine here, so the files are read as data: the
 services and their order, the environment the web replicas get against the
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.container
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((PROJECT_ROOT / "compose.yaml").read_text())
 SERVICES = COMPOSE["services"]
-NGINX_CONF = (PROJECT_ROOT / "deploy" / "nginx.conf").read_text()
+NGINX_CONF = (PROJECT_ROOT / "tools" / "deploy" / "nginx.conf").read_text()
 ENV_EXAMPLE = (PROJECT_ROOT / ".env.example").read_text()
 APP_SERVICES = ("web", "migrate", "scheduler")
 # Production refuses to start without the first three (settings/production.py);
@@ -247,13 +247,13 @@ def test_production_settings_start_with_the_environment_compose_gives_web():
 
 def nginx_block(kind, name):
     match = re.search(rf"{kind}\s+{re.escape(name)}\s*\{{(.*?)\n\}}", NGINX_CONF, re.S)
-    assert match, f"no {kind} {name} in deploy/nginx.conf"
+    assert match, f"no {kind} {name} in tools/deploy/nginx.conf"
     return match.group(1)
 
 
 def test_the_proxy_uses_deploy_nginx_conf_and_waits_for_healthy_replicas():
     proxy = SERVICES["proxy"]
-    assert "./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro" in proxy["volumes"]
+    assert "./tools/deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro" in proxy["volumes"]
     assert proxy["depends_on"]["web"] == {"condition": "service_healthy"}
     assert proxy["ports"]
 

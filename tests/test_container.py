@@ -1,7 +1,7 @@
 """The container image: Dockerfile rules, gunicorn's configuration, and gunicorn serving for real.
 
 Building the image needs buildah and minutes: that is `make image-check`
-(scripts/image_check.sh), not this module. Here: what can be checked in seconds.
+(tools/scripts/image_check.sh), not this module. Here: what can be checked in seconds.
 """
 
 import json

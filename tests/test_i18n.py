@@ -141,7 +141,7 @@ def test_spanish_catalogue_is_complete_and_compiled():
 
 @pytest.mark.skipif(
     shutil.which("xgettext") is None or shutil.which("msgmerge") is None,
-    reason="makemessages needs GNU gettext (xgettext, msgmerge): run scripts/ensure-gettext",
+    reason="makemessages needs GNU gettext (xgettext, msgmerge): run tools/scripts/ensure-gettext",
 )
 def test_every_interface_string_is_in_the_spanish_catalogue(tmp_path, monkeypatch):
     """Regenerating the catalogue from the code and templates finds no string it lacks or drops.

@@ -12,7 +12,7 @@ Two promises:
 
 The module builds its own two sites, filled as the demo fills them (pictures,
 topics, authors, people in stories, menus, footers, Spanish translations), so
-the budget is checked in the quick test loop; `bench/queries.py` prints the
+the budget is checked in the quick test loop; `tools/bench/queries.py` prints the
 same counts for the demo itself, warm and cold.
 """
 
@@ -59,7 +59,7 @@ from tests.shared_demo import clear_caches
 pytestmark = pytest.mark.django_db
 
 # At most 10 queries for every page type, on a page-cache miss.
-# Where they go (bench/queries.py prints them per page): routing the address
+# Where they go (tools/bench/queries.py prints them per page): routing the address
 # (2, the site and its home page come from the content cache,
 # pages/routing.py), then the page's own content: its listings with their
 # renditions and topics, authors, the languages it exists in.

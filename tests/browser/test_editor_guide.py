@@ -1,7 +1,7 @@
 """The editor guide (docs/editors.md) can always be illustrated from the admin as it is.
 
 The screenshots in docs/images/editors/ are taken by
-scripts/editor_screenshots.py, which walks through every step of the guide
+tools/scripts/editor_screenshots.py, which walks through every step of the guide
 as the demo editor and moderator would. Running it here, against the demo
 content, fails as soon as the admin no longer offers what the guide tells
 staff to click, so the guide is retaken (`make editor-guide`) rather than
@@ -28,7 +28,7 @@ GUIDE_IMAGES = ROOT / "docs" / "images" / "editors"
 
 def _load_script():
     spec = importlib.util.spec_from_file_location(
-        "editor_screenshots", ROOT / "scripts" / "editor_screenshots.py"
+        "editor_screenshots", ROOT / "tools" / "scripts" / "editor_screenshots.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

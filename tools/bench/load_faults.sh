@@ -2,9 +2,9 @@
 # Under load, restart PostgreSQL: the site must fail only while it is down, lose
 # no worker and no data, and /readyz/ must say so and recover by itself.
 #
-#   bench/load_faults.sh                       # 60 s of load, restart 20 s in, 5 s down
-#   DURATION=30 RESTART_AT=10 DOWN=3 bench/load_faults.sh
-#   PAGE_CACHE=on bench/load_faults.sh         # the same with the page cache in Redis
+#   tools/bench/load_faults.sh                       # 60 s of load, restart 20 s in, 5 s down
+#   DURATION=30 RESTART_AT=10 DOWN=3 tools/bench/load_faults.sh
+#   PAGE_CACHE=on tools/bench/load_faults.sh         # the same with the page cache in Redis
 #
 # The database is a private PostgreSQL 15 cluster this script creates (initdb +
 # pg_ctl as the postgres user, loopback, a free port, a temp folder) and
@@ -13,7 +13,7 @@
 # page cache off so every request needs the database; with PAGE_CACHE=on the
 # cache is in the machine's Redis, as production runs, and cached pages keep
 # being served while the database is down. wrk (64 connections) cycles through
-# one page of each type on both sites (bench/_pages.py) and counts responses
+# one page of each type on both sites (tools/bench/_pages.py) and counts responses
 # per second and status (a Lua script); a loop asks /readyz/ every 0.5 s.
 # At RESTART_AT s: `pg_ctl stop -m fast`, DOWN s of outage, `pg_ctl start`.
 source "$(dirname "$0")/_common.sh"

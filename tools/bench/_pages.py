@@ -1,9 +1,9 @@
 """The pages the benchmarks measure: one of each type on each site, found in the database.
 
-    python bench/_pages.py [kind ...]    # prints "site kind host path" lines
+    python tools/bench/_pages.py [kind ...]    # prints "site kind host path" lines
 
 Run from the project folder with DJANGO_SETTINGS_MODULE and DATABASE_URL set
-(bench/_common.sh does both). A site without a page of some type (the demo's
+(tools/bench/_common.sh does both). A site without a page of some type (the demo's
 NewMexicoKidsCAN has no articles or stories) simply has no line for it.
 """
 
@@ -14,7 +14,7 @@ KINDS = ("home", "news", "article", "topic", "story", "event", "report", "issue"
 
 
 def setup_django():
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     import django
 
     django.setup()

@@ -1,7 +1,7 @@
 """How render time and SQL queries grow with the number of articles: 10, 1,000, 10,000.
 
-    .venv/bin/python bench/article_scale.py          # a few minutes; rebuilds bench_alliance_scale
-    SIZES=10,1000 RUNS=10 .venv/bin/python bench/article_scale.py
+    .venv/bin/python tools/bench/article_scale.py   # minutes; rebuilds bench_alliance_scale
+    SIZES=10,1000 RUNS=10 .venv/bin/python tools/bench/article_scale.py
 
 Production settings with the page cache off, on a PostgreSQL database of its
 own (BENCH_DATABASE_URL, default .../bench_alliance_scale: dropped and rebuilt

@@ -1,10 +1,10 @@
 """CPU time to render each page type, uncached, through Django's test client.
 
-    .venv/bin/python bench/render_cpu.py            # rebuilds the bench database first
-    .venv/bin/python bench/render_cpu.py --reuse    # uses it as it is
-    RUNS=100 .venv/bin/python bench/render_cpu.py
+    .venv/bin/python tools/bench/render_cpu.py            # rebuilds the bench database first
+    .venv/bin/python tools/bench/render_cpu.py --reuse    # uses it as it is
+    RUNS=100 .venv/bin/python tools/bench/render_cpu.py
 
-Production settings on a PostgreSQL database of its own (bench/_bench.py;
+Production settings on a PostgreSQL database of its own (tools/bench/_bench.py;
 BENCH_DATABASE_URL overrides it; it is dropped and rebuilt). Every request
 renders the page; two ways:
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Requests per second gunicorn serves: a static file, a cached page, an uncached page.
 #
-#   bench/throughput.sh                  # 10 s per address, 32 connections
-#   DURATION=30s CONNECTIONS=64 bench/throughput.sh
+#   tools/bench/throughput.sh                  # 10 s per address, 32 connections
+#   DURATION=30s CONNECTIONS=64 tools/bench/throughput.sh
 #
 # One gunicorn (gunicorn.conf.py, production settings, its default worker
 # count) on loopback, with the page cache in the machine's Redis
 # (127.0.0.1:6379, its own database number and key prefix, deleted afterwards)
-# and a freshly built PostgreSQL database (bench/_common.sh). wrk, installed
+# and a freshly built PostgreSQL database (tools/bench/_common.sh). wrk, installed
 # with apt if missing, hits in turn:
 #   static    a CSS file under /static/ that the home page links to (WhiteNoise)
 #   cached    the home page, warmed, so the page cache answers (X-Page-Cache: hit)

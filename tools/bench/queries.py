@@ -1,6 +1,6 @@
 """SQL queries per page type, on both demo sites and in both languages.
 
-    .venv/bin/python bench/queries.py
+    .venv/bin/python tools/bench/queries.py
 
 Prints, for the home page, the news index, an article, a story and a topic
 page of each demo site in English and Spanish:
@@ -29,7 +29,7 @@ KINDS = ("home", "news index", "article", "story", "topic")
 
 
 def setup():
-    project = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    project = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     sys.path.insert(0, project)
     os.chdir(project)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance_site.settings.dev")

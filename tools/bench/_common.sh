@@ -13,8 +13,8 @@
 #   KEEP=1               keep the work folder (logs) in /tmp
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BENCH="$ROOT/bench"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH="$ROOT/tools/bench"
 PYTHON="$ROOT/.venv/bin/python"
 GUNICORN="$ROOT/.venv/bin/gunicorn"
 WORK="$(mktemp -d /tmp/alliance-bench.XXXXXX)"
@@ -74,7 +74,7 @@ no_page_cache() {
 }
 
 # Drop and recreate the database named by DATABASE_URL, migrate, load the
-# demo and collect static files (bench/_bench.py, shared with the Python scripts).
+# demo and collect static files (tools/bench/_bench.py, shared with the Python scripts).
 build_database() {
     "$PYTHON" "$BENCH/_bench.py" build
 }
@@ -105,7 +105,7 @@ need_wrk() {
         { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null; }
 }
 
-# The sample addresses, one "label host path" line each (bench/_pages.py).
+# The sample addresses, one "label host path" line each (tools/bench/_pages.py).
 sample_pages() {
     (cd "$ROOT" && "$PYTHON" "$BENCH/_pages.py" "$@")
 }

@@ -1,7 +1,7 @@
 """Bytes a first visit to each home page downloads, before images: HTML, CSS, JS.
 
-    .venv/bin/python bench/page_weight.py            # rebuilds the bench database first
-    .venv/bin/python bench/page_weight.py --reuse
+    .venv/bin/python tools/bench/page_weight.py            # rebuilds the bench database first
+    .venv/bin/python tools/bench/page_weight.py --reuse
 
 Production settings with the page cache on (DJANGO_CONTENT_CACHE=on: one
 process, so its in-memory cache is enough), through Django's test client and

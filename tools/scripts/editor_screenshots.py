@@ -4,7 +4,7 @@
     make run                # in one terminal: the demo sites on port 8000
     make editor-guide       # in another: this script, into docs/images/editors/
 
-Or by hand: `.venv/bin/python scripts/editor_screenshots.py --base-url
+Or by hand: `.venv/bin/python tools/scripts/editor_screenshots.py --base-url
 http://127.0.0.1:8000 --out-dir docs/images/editors`.
 
 It walks through the guide as staff would, with the demo accounts of the
@@ -43,7 +43,7 @@ from playwright.sync_api import Expect, Locator, Page, sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORT = {"width": 1280, "height": 800}
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
-DEFAULT_OUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "images" / "editors"
+DEFAULT_OUT_DIR = Path(__file__).resolve().parents[2] / "docs" / "images" / "editors"
 # The admin is slow the first time it renders a form, and slower still under a test suite.
 STEP_TIMEOUT_MS = 60_000
 # The admin's sticky bars: the page header at the top, the save button at the bottom.

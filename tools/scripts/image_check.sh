@@ -15,7 +15,7 @@
 # file system and every container live in one temporary folder, removed at exit.
 set -eu
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT_DIR=$(pwd)
 
 say() { printf '\n== %s\n' "$*"; }

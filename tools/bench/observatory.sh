@@ -8,19 +8,19 @@
 # grade, the score and each test's result. The scanner only knows ports 80 and
 # 443, so this needs root (or CAP_NET_BIND_SERVICE) and both ports free.
 #
-#   bench/observatory.sh            # prints "grade A+, score 130" and the tests
-#   KEEP=1 bench/observatory.sh     # keeps the work folder (database, cert, JSON)
+#   tools/bench/observatory.sh            # prints "grade A+, score 130" and the tests
+#   KEEP=1 tools/bench/observatory.sh     # keeps the work folder (database, cert, JSON)
 #
-# Nothing is installed in the repository except bench/node_modules (gitignored).
+# Nothing is installed in the repository except tools/bench/node_modules (gitignored).
 # The package's postinstall downloads Mozilla's CA bundle from the internet; it
 # is skipped (--ignore-scripts) and the scanner is told to trust only our cert.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PYTHON="$ROOT/.venv/bin/python"
 GUNICORN="$ROOT/.venv/bin/gunicorn"
 WORK="$(mktemp -d /tmp/alliance-observatory.XXXXXX)"
-NODE_DIR="$ROOT/bench"
+NODE_DIR="$ROOT/tools/bench"
 SCANNER="$NODE_DIR/node_modules/@mdn/mdn-http-observatory/src/scan.js"
 PIDS=()
 
@@ -32,7 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 if [[ ! -f "$SCANNER" ]]; then
-    echo "Installing @mdn/mdn-http-observatory into bench/node_modules..."
+    echo "Installing @mdn/mdn-http-observatory into tools/bench/node_modules..."
     (cd "$NODE_DIR" && npm install --no-save --no-audit --no-fund --ignore-scripts \
         --prefix "$NODE_DIR" @mdn/mdn-http-observatory >/dev/null)
 fi

@@ -1,6 +1,6 @@
-"""Shared set-up for the Python benchmarks, and the database builder bench/_common.sh calls.
+"""Shared set-up for the Python benchmarks, and the database builder tools/bench/_common.sh calls.
 
-    python bench/_bench.py build     # drop, recreate, migrate, load the demo, collectstatic
+    python tools/bench/_bench.py build     # drop, recreate, migrate, load the demo, collectstatic
 
 Settings are the production ones (alliance_site.settings.production) with a
 throwaway secret, loopback hosts and no HTTPS redirect, on the PostgreSQL
@@ -15,7 +15,7 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_alliance"
 
 
