@@ -17,6 +17,7 @@ from .blocks import BodyBlock
 from .colours import validate_brand_colour
 from .mixins import BasePage
 from .shared_parts import for_site_and_language
+from .site_context import site_context
 
 HOME_PAGE = "home.HomePage"
 
@@ -262,9 +263,14 @@ class SiteSettings(BaseSiteSetting):
         no query. Images and pages they point at are read only when asked for,
         and what pages need of those is cached on its own (logo, share image).
         """
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name) or not caching_enabled():
+        if not caching_enabled():
             return super().for_request(request)
+        return site_context(request).remember(
+            "site-settings", lambda: cls.from_shared_parts(request)
+        )
+
+    @classmethod
+    def from_shared_parts(cls, request):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
@@ -279,7 +285,6 @@ class SiteSettings(BaseSiteSetting):
         # As the ORM makes an instance from a row: saved, from the default database.
         site_settings = cls.from_db("default", list(values), list(values.values()))
         site_settings.site = site  # the request's own, so display_name reads no row
-        setattr(request, attr_name, site_settings)
         return site_settings
 
     @property

@@ -21,6 +21,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from caching.versions import cached_for_content, caching_enabled
 
+from .site_context import site_context
+
 STEP = Page.steplen
 
 
@@ -85,7 +87,7 @@ def route_below(page, request, path_components):
         # As Wagtail does, so get_parent() costs nothing (here the parent may be a plain Page).
         specific._cached_parent_obj = parent
         # Its ancestors from the home page down, for the breadcrumbs (site_tags.trail_to).
-        walked = request.__dict__.setdefault("_route_parents", {})
+        walked = site_context(request).table("route-parents")
         walked[specific.pk] = [*walked.get(page.pk, []), page, *chain[:-1]]
         return specific.route(request, rest)
     raise Http404  # not reached: path_components is never empty here
@@ -94,12 +96,8 @@ def route_below(page, request, path_components):
 def remember_site_root(page, request):
     """Keep the page routing starts from, the site's home in this language (site_tags.site_root)."""
     site = Site.find_for_request(request)
-    if (
-        site is not None
-        and not hasattr(request, "_site_root")
-        and page.translation_key == site.root_page.translation_key
-    ):
-        request._site_root = (get_language(), page)
+    if site is not None and page.translation_key == site.root_page.translation_key:
+        site_context(request).remember(("site-root", get_language()), lambda: page)
 
 
 # Read with the page: its pictures (shown, and in its share card), language and hero link.

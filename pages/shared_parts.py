@@ -13,6 +13,8 @@ from wagtail.models import Site
 
 from caching.versions import cached_for_content
 
+from .site_context import site_context
+
 
 def for_site_and_language(request, part, build):
     """`build()`'s result for the site and language being read (`build` takes no argument).
@@ -21,7 +23,7 @@ def for_site_and_language(request, part, build):
     """
     site = Site.find_for_request(request)
     name = f"{part}:{site.pk if site else 'none'}:{get_language()}"
-    kept = request.__dict__.setdefault("_shared_parts", {})
+    kept = site_context(request).table("shared-parts")
     if name not in kept:
         kept[name] = cached_for_content(name, build)
     return kept[name]

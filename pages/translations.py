@@ -24,6 +24,8 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from caching.versions import cached_for_content, caching_enabled
 
+from .site_context import site_context
+
 # Each hint is written in the language it offers, like the language names.
 LANGUAGE_HINTS = {"en": "Read this page in English", "es": "Ver esta página en español"}
 
@@ -48,17 +50,14 @@ def active_locale(request=None):
     page asks for it once per link it localises.
     """
     language_code = get_language()
-    cached = getattr(request, "_active_locale", None)
-    if cached is not None and cached.language_code == language_code:
-        return cached
-    locale_id = locale_ids().get(language_code) if caching_enabled() else None
-    if locale_id is not None:
-        locale = Locale(id=locale_id, language_code=language_code)
-    else:
-        locale = Locale.get_active()
-    if request is not None:
-        request._active_locale = locale
-    return locale
+
+    def work_out():
+        locale_id = locale_ids().get(language_code) if caching_enabled() else None
+        if locale_id is not None:
+            return Locale(id=locale_id, language_code=language_code)
+        return Locale.get_active()
+
+    return site_context(request).remember(("active-locale", language_code), work_out)
 
 
 def locale_ids():
@@ -126,8 +125,8 @@ def linked_page(target, page, request):
     """
     if request is None:
         return localized(target, request)
-    cache = getattr(request, "_linked_pages", None)
-    if cache is None:
+
+    def work_out():
         chosen = []
         if page is not None:
             for field in page._meta.get_fields():
@@ -135,7 +134,9 @@ def linked_page(target, page, request):
                     chosen.extend(_pages_in(getattr(page, field.name)))
                 elif _is_chosen_page_field(field):
                     chosen.extend(_pages_in(getattr(page, field.name)))
-        cache = request._linked_pages = localized_pages(chosen, request)
+        return localized_pages(chosen, request)
+
+    cache = site_context(request).remember("linked-pages", work_out)
     if target.pk in cache:
         return cache[target.pk]
     return localized(target, request)
@@ -337,11 +338,7 @@ def in_reader_language(snippets, request=None, queryset=None):
         return []
     model = snippets[0]._meta.concrete_model
     locale = active_locale(request)
-    caches = getattr(request, "_snippets_in_reader_language", None)
-    if caches is None:
-        caches = {}
-        if request is not None:
-            request._snippets_in_reader_language = caches
+    caches = site_context(request).table("snippets-in-reader-language")
     if all(item.locale_id == locale.pk for item in snippets):
         return snippets  # already in the language being read: each is its own translation
     key = (model._meta.label, locale.pk)

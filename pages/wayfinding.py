@@ -10,18 +10,17 @@ from wagtail.models import Site
 
 from pages import translations
 from pages.shared_parts import for_site_and_language
+from pages.site_context import site_context
 
 
 def site_root(request):
     """This site's home page in the language being read (looked up once per request)."""
-    language = get_language()
-    cached = getattr(request, "_site_root", None)
-    if cached is None or cached[0] != language:
+
+    def work_out():
         site = Site.find_for_request(request)
-        root = translations.localized(site.root_page, request) if site else None
-        cached = (language, root)
-        request._site_root = cached
-    return cached[1]
+        return translations.localized(site.root_page, request) if site else None
+
+    return site_context(request).remember(("site-root", get_language()), work_out)
 
 
 def site_root_address(request):
@@ -50,10 +49,10 @@ def trail_to(page, request):
     root = site_root_address(request)
     if root is None or not hasattr(page, "depth") or page.depth <= root["depth"]:
         return []
-    trails = request.__dict__.setdefault("_trails", {})
+    trails = site_context(request).table("trails")
     if page.pk not in trails:
         # The page being served was found with its ancestors (pages.routing).
-        walked = getattr(request, "_route_parents", {}).get(page.pk)
+        walked = site_context(request).table("route-parents").get(page.pk)
         if walked is not None:
             trails[page.pk] = [
                 ancestor for ancestor in walked if ancestor.depth >= root["depth"] and ancestor.live

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.html import format_html
 
+from pages.site_context import site_context
 from pages.translations import active_locale, in_reader_language
 
 from .models import Person
@@ -42,7 +43,7 @@ def credits_with_people(credits, request=None):
     )
     if request is None:
         return list(credits)
-    read = request.__dict__.setdefault("_credits_with_people", {})
+    read = site_context(request).table("credits-with-people")
     key = str(credits.query)
     if key not in read:
         read[key] = list(credits)

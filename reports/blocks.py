@@ -13,6 +13,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from pages.blocks import BLOCK_TEMPLATE_DIR, BodyBlock
+from pages.site_context import site_context
 
 # Far above any count or amount a report charts; keeps bars and numbers sane.
 MAX_CHART_VALUE = Decimal("1000000000000")
@@ -236,9 +237,7 @@ def _chart_id(request):
     """An id unique in the response, so several charts on a page each name their own title."""
     if request is None:
         return f"bar-chart-{uuid.uuid4().hex[:8]}"
-    count = getattr(request, "_bar_charts_rendered", 0) + 1
-    request._bar_charts_rendered = count
-    return f"bar-chart-{count}"
+    return f"bar-chart-{site_context(request).count('bar-charts')}"
 
 
 class ReportBodyBlock(BodyBlock):

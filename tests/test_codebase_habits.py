@@ -61,3 +61,19 @@ def test_apps_import_neither_the_wiring_nor_template_tags():
     ]
 
     assert crossings == []
+
+
+# A memo hung on the request by a module of its own, which only that module
+# knows about: what a request works out is kept in pages.site_context.
+REQUEST_MEMO = re.compile(r"request\.__dict__|(?:get|has|set)attr\(request, \"_|setattr\(request, ")
+
+
+def test_what_a_request_works_out_is_kept_in_one_place():
+    memos = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in app_modules()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if REQUEST_MEMO.search(line)
+    ]
+
+    assert memos == []

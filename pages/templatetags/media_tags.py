@@ -22,6 +22,7 @@ from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from caching.versions import cached_for_content
+from pages.site_context import site_context
 
 register = template.Library()
 
@@ -67,9 +68,7 @@ def _loading_attributes(request, role):
     """Eager and high priority for the request's first picture, lazy after that."""
     if request is None or not role.may_lead:
         return {"loading": "lazy", "decoding": "async"}
-    already_rendered = getattr(request, "_pictures_rendered", 0)
-    request._pictures_rendered = already_rendered + 1
-    if already_rendered == 0:
+    if site_context(request).count("leading-pictures") == 1:
         return {"fetchpriority": "high", "decoding": "async"}
     return {"loading": "lazy", "decoding": "async"}
 

@@ -24,6 +24,7 @@ from wagtail.models import Locale, Site
 from pages import translations
 from pages.models import SiteSettings
 from pages.shared_parts import for_site_and_language
+from pages.site_context import site_context
 from pages.wayfinding import site_root, trail_to
 
 register = template.Library()
@@ -210,7 +211,7 @@ def _build_page_seo(context, page):
 def page_seo(context, page):
     """`{% page_seo page as seo %}`: the page's PageSeo, worked out once per request."""
     request = context["request"]
-    cache = request.__dict__.setdefault("_page_seo", {})
+    cache = site_context(request).table("page-seo")
     key = (id(page), context.get("canonical_path"))
     if key not in cache:
         cache[key] = _build_page_seo(context, page)
