@@ -213,14 +213,28 @@ def find_topic(slug, site):
     if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         return None
     locale = active_locale()
-    candidates = Topic.objects.filter(site=site, slug=slug).select_related("locale")
-    shown = next(
-        iter(sorted(candidates, key=lambda topic: topic.locale_id != locale.pk)),
-        None,
+    # The topics of that slug with all their translations, in one query.
+    named = Topic.objects.filter(site=site, slug=slug).values("translation_key")
+    family = list(
+        Topic.objects.filter(site=site, translation_key__in=named).select_related("locale")
     )
-    if shown is None:
+    candidates = sorted(
+        (topic for topic in family if topic.slug == slug),
+        key=lambda topic: topic.locale_id != locale.pk,
+    )
+    if not candidates:
         return None
-    return ReaderTopic(shown=shown, filed=filed_version(shown))
+    shown = candidates[0]
+    filed = next(
+        (
+            topic
+            for topic in family
+            if topic.translation_key == shown.translation_key
+            and topic.locale.language_code == settings.LANGUAGE_CODE
+        ),
+        shown,
+    )
+    return ReaderTopic(shown=shown, filed=filed)
 
 
 def find_region(slug, site):
