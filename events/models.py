@@ -24,9 +24,8 @@ from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
 from taxonomy.models import (
     FiledUnderTopics,
-    Region,
     Topic,
-    in_default_language,
+    region_field,
     topics_in_default_language,
 )
 
@@ -136,15 +135,7 @@ class EventPage(FiledUnderTopics, RoutableBasePage):
     venue_address = models.TextField(
         max_length=400, blank=True, help_text="Street, city, state and ZIP code."
     )
-    region = models.ForeignKey(
-        Region,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text="Where the event takes place, for events held in person. Optional.",
-    )
+    region = region_field("Where the event takes place, for events held in person. Optional.")
     online_url = models.URLField(
         "online link",
         blank=True,

@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE
-from taxonomy.models import Region, find_region, in_default_language, region_choices
+from taxonomy.models import find_region, region_choices, region_field
 
 from . import structured_data
 
@@ -124,15 +124,7 @@ class Partner(TranslatableMixin, Orderable):
         max_length=120,
         help_text="The organisation's name as it writes it, e.g. 'New Mexico First'.",
     )
-    region = models.ForeignKey(
-        Region,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text="Where it works, e.g. a region of the state, 'Statewide' or 'National'.",
-    )
+    region = region_field("Where it works, e.g. a region of the state, 'Statewide' or 'National'.")
     description = models.TextField(
         max_length=400,
         blank=True,

@@ -21,8 +21,8 @@ from taxonomy.models import (
     Region,
     Topic,
     find_region,
-    in_default_language,
     region_choices,
+    region_field,
     topics_in_default_language,
 )
 
@@ -92,15 +92,7 @@ class StoryPage(FiledUnderTopics, BasePage):
         max_length=120,
         help_text="Who the story is about: a person, a family, a school or a community.",
     )
-    region = models.ForeignKey(
-        Region,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text="Where the story happened. Your site's regions are under Snippets.",
-    )
+    region = region_field("Where the story happened. Your site's regions are under Snippets.")
     pull_quote = models.TextField(
         max_length=400, blank=True, help_text="A line from the story, shown large. Optional."
     )

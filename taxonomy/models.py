@@ -237,6 +237,22 @@ def find_topic(slug, site):
     return ReaderTopic(shown=shown, filed=filed)
 
 
+def region_field(help_text):
+    """Where a page or row is filed: one of its site's regions, in the default language; optional.
+
+    Deleting the region leaves what was filed under it, under none.
+    """
+    return models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text=help_text,
+    )
+
+
 def find_region(slug, site):
     """`site`'s region a listing's `?region=` names (by its default-language slug), or None."""
     if not isinstance(slug, str) or not SLUG.fullmatch(slug):

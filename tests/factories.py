@@ -121,6 +121,17 @@ def _add(parent, page, live=True):
     return page
 
 
+def make_staff(username, *groups):
+    """A member of staff with an address review e-mails reach, in `groups` (a site's roles)."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(
+        username, email=f"{username}@example.org", password="a-long-password"
+    )
+    user.groups.add(*groups)
+    return user
+
+
 def make_site(hostname="localhost", name="Test Organisation", default=True, **home_fields):
     """A home page at the root of the tree and the Site that serves it.
 

@@ -9,7 +9,6 @@ Wagtail's installation-wide promotions, from before, become each site's.
 from types import SimpleNamespace
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import reverse
 
@@ -25,15 +24,10 @@ from tests.factories import (
     make_article,
     make_news_index,
     make_site,
+    make_staff,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(username, group):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-password")
-    user.groups.add(group)
-    return user
 
 
 def build():
@@ -48,8 +42,8 @@ def build():
         "theirs": theirs,
         "budget": budget,
         "elsewhere": elsewhere,
-        "editor": staff("our-editor", roles.editors),
-        "moderator": staff("our-moderator", roles.moderators),
+        "editor": make_staff("our-editor", roles.editors),
+        "moderator": make_staff("our-moderator", roles.moderators),
     }
 
 

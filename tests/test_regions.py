@@ -6,7 +6,6 @@ editors only see them; a region's name follows the reader's language; a
 story whose region is removed stays up, filed under none.
 """
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 import pytest
@@ -22,6 +21,7 @@ from tests.factories import (
     fresh_copies,
     make_region,
     make_site,
+    make_staff,
     make_story,
     make_story_index,
     translate_page,
@@ -29,12 +29,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(username, group):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-password")
-    user.groups.add(group)
-    return user
 
 
 def build():
@@ -56,8 +50,8 @@ def build():
         "theirs": theirs,
         "northwest": northwest,
         "story": story,
-        "editor": staff("our-editor", roles.editors),
-        "moderator": staff("our-moderator", roles.moderators),
+        "editor": make_staff("our-editor", roles.editors),
+        "moderator": make_staff("our-moderator", roles.moderators),
     }
 
 

@@ -9,7 +9,6 @@ the page is not in their own list of pages to review; a colleague approves.
 from importlib import import_module
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
@@ -26,19 +25,12 @@ from tests.factories import (
     make_article,
     make_news_index,
     make_site,
+    make_staff,
 )
 
 pytestmark = pytest.mark.django_db
 
 MIGRATION = import_module("editorial.migrations.0003_site_review_task")
-
-
-def staff(username, *groups):
-    user = get_user_model().objects.create_user(
-        username, email=f"{username}@example.org", password="a-long-password"
-    )
-    user.groups.add(*groups)
-    return user
 
 
 def build_site():
@@ -51,9 +43,9 @@ def build_site():
     return {
         "article": article,
         "roles": roles,
-        "author": staff("alliance-editor", roles.editors),
-        "colleague": staff("alliance-editor-two", roles.editors),
-        "moderator": staff("alliance-moderator", roles.moderators),
+        "author": make_staff("alliance-editor", roles.editors),
+        "colleague": make_staff("alliance-editor-two", roles.editors),
+        "moderator": make_staff("alliance-moderator", roles.moderators),
     }
 
 

@@ -36,6 +36,7 @@ from tests.factories import (
     make_person,
     make_region,
     make_site,
+    make_staff,
     make_topic,
 )
 
@@ -46,14 +47,6 @@ KIDSCAN = "NewMexicoKidsCAN"
 
 # Every view of one object that a snippet viewset serves, by URL name.
 OBJECT_VIEWS = ("edit", "delete", "copy", "history", "usage")
-
-
-def staff(username, group):
-    user = get_user_model().objects.create_user(
-        username, email=f"{username}@example.org", password="a-long-password"
-    )
-    user.groups.add(group)
-    return user
 
 
 def build_sites():
@@ -74,9 +67,9 @@ def build_sites():
         "alliance": alliance,
         "kidscan": kidscan,
         "article": make_article(news, title="Forum dates", slug="forum-dates"),
-        "moderator": staff("alliance-moderator", alliance_roles.moderators),
-        "editor": staff("alliance-editor", alliance_roles.editors),
-        "kidscan_moderator": staff("kidscan-moderator", kidscan_roles.moderators),
+        "moderator": make_staff("alliance-moderator", alliance_roles.moderators),
+        "editor": make_staff("alliance-editor", alliance_roles.editors),
+        "kidscan_moderator": make_staff("kidscan-moderator", kidscan_roles.moderators),
         "superuser": get_user_model().objects.create_superuser(
             "admin", "admin@example.org", "a-long-password"
         ),

@@ -6,7 +6,6 @@ moderator approve, and only then is the new Spanish live. Nobody without the
 right may publish translations through the library's side doors.
 """
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from wagtail.models import PageLogEntry, WorkflowState
@@ -27,19 +26,12 @@ from tests.factories import (
     make_article,
     make_news_index,
     make_site,
+    make_staff,
 )
 
 pytestmark = pytest.mark.django_db
 
 OLD_TITLE, NEW_TITLE = "Foros en Gallup", "Foros comunitarios en Gallup"
-
-
-def staff(username, *groups):
-    user = get_user_model().objects.create_user(
-        username, email=f"{username}@example.org", password="a-long-password"
-    )
-    user.groups.add(*groups)
-    return user
 
 
 def build():
@@ -59,10 +51,10 @@ def build():
         "translation": Translation.objects.get(
             source__object_id=article.translation_key, target_locale=spanish_locale
         ),
-        "editor": staff("alliance-editor", roles.editors),
-        "colleague": staff("alliance-editor-two", roles.editors),
-        "moderator": staff("alliance-moderator", roles.moderators),
-        "outsider": staff("kidscan-editor", SiteRoles.objects.get(site=other).editors),
+        "editor": make_staff("alliance-editor", roles.editors),
+        "colleague": make_staff("alliance-editor-two", roles.editors),
+        "moderator": make_staff("alliance-moderator", roles.moderators),
+        "outsider": make_staff("kidscan-editor", SiteRoles.objects.get(site=other).editors),
     }
 
 
