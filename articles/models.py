@@ -318,9 +318,9 @@ class ArticlePage(FiledUnderTopics, BasePage):
         context["related_articles"] = self.get_related_articles(context["article_topics"])
         return context
 
-    def structured_data(self, request, organisation, seo):
+    def structured_data(self, request, publisher, seo):
         """schema.org `NewsArticle` for the page's JSON-LD (read by seo_tags)."""
-        return structured_data.news_article(request, self, organisation, seo)
+        return structured_data.news_article(request, self, publisher, seo)
 
 
 class ArticleAuthor(PersonOnPage):

@@ -39,6 +39,8 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pages.forms import belongs_to_a_site
+
 
 def sites_of(user):
     """The sites `user` works on: all for a superuser, none for an inactive or anonymous user."""
@@ -57,6 +59,11 @@ def owned_by(user, queryset):
     if user.is_active and user.is_superuser:
         return queryset
     return queryset.filter(site__in=sites_of(user))
+
+
+def site_owned_snippet_models():
+    """The snippet models whose rows each belong to one site."""
+    return [model for model in get_snippet_models() if belongs_to_a_site(model)]
 
 
 def works_on(user, site_id):
@@ -161,11 +168,7 @@ class OwnSiteDeleteBulkAction(DeleteBulkAction):
 
     @classproperty
     def models(cls):
-        return [
-            model
-            for model in get_snippet_models()
-            if isinstance(getattr(model, "snippet_viewset", None), SiteOwnedSnippetViewSet)
-        ]
+        return site_owned_snippet_models()
 
     # Wagtail's is a class method, which cannot know the user; it is called
     # on the action itself.

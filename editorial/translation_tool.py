@@ -18,6 +18,8 @@ runs the project's rules before any of them:
 from django.apps import apps
 from django.http import Http404
 
+from pages.forms import belongs_to_a_site
+
 from .ownership import refuse_another_sites_object
 from .translation_review import refuse_publishing_without_the_right
 
@@ -57,4 +59,4 @@ def lists_site_owned_objects(view_kwargs):
         model = apps.get_model(view_kwargs["app_label"], view_kwargs["model_name"])
     except (LookupError, KeyError):
         return False
-    return hasattr(model, "site")
+    return belongs_to_a_site(model)

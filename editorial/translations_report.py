@@ -10,12 +10,11 @@ their sites' snippets; the original is left to superusers
 
 from django.db.models import Q
 
-from wagtail.models import Page
-from wagtail.snippets.models import get_snippet_models
+from wagtail.models import Page, TranslatableMixin
 
 from wagtail_localize.views.report import TranslationsReportView
 
-from .ownership import owned_by, sites_of
+from .ownership import owned_by, site_owned_snippet_models, sites_of
 from .roles import site_root_pages
 
 
@@ -25,8 +24,8 @@ def own_translation_keys(user):
     for home in (home for site in sites_of(user) for home in site_root_pages(site)):
         pages |= Page.objects.descendant_of(home, inclusive=True)
     condition = Q(source__object_id__in=pages.values("translation_key"))
-    for model in get_snippet_models():
-        if hasattr(model, "site") and hasattr(model, "translation_key"):
+    for model in site_owned_snippet_models():
+        if issubclass(model, TranslatableMixin):
             owned = owned_by(user, model.objects.all())
             condition |= Q(source__object_id__in=owned.values("translation_key"))
     return condition

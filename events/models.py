@@ -273,6 +273,6 @@ class EventPage(FiledUnderTopics, RoutableBasePage):
     def calendar_file(self, request):
         return ical.event_calendar_response(request, self)
 
-    def structured_data(self, request, organisation, seo):
+    def structured_data(self, request, publisher, seo):
         """schema.org `Event` for the page's JSON-LD (read by seo_tags.structured_data_for)."""
-        return structured_data.event(request, self, organisation)
+        return structured_data.event(request, self, publisher)

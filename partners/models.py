@@ -107,7 +107,7 @@ class PartnerIndexPage(BasePage):
         context["noindex"] = region is not None
         return context
 
-    def structured_data(self, request, organisation, seo):
+    def structured_data(self, request, publisher, seo):
         """schema.org `ItemList` of the partners as `Organization`s (read by seo_tags)."""
         return structured_data.partner_list(request, self, self.get_partners())
 

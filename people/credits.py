@@ -18,7 +18,7 @@ class ShownPerson:
     person: Person
     # A translation's own photo if it has one, else the one filed: a photo
     # added after the person was translated is shown in every language
-    # without waiting for the translation to be synchronised.
+    # without waiting for the translation to be synchronized.
     photo: object
     # ` lang="en"` on the elements holding the role and bio when they are
     # shown untranslated on a page in another language; otherwise empty.
