@@ -19,6 +19,7 @@ from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
 from pages.translations import in_reader_language
+from pages.wayfinding import ancestor_of
 from people.models import PersonOnPage
 from taxonomy.models import (
     FiledUnderTopics,
@@ -154,7 +155,7 @@ class NewsIndexPage(RoutableBasePage):
             context_overrides={
                 "topic": topic,
                 "articles": paginate(request, self.get_articles(topic), self.articles_per_page),
-                "stories": self.stories_about(topic),
+                "stories": self.stories_about(topic, request),
                 "canonical_path": self.topic_url(topic, request),
                 "subpage_title": topic.shown.name,
                 "subpage_description": topic.shown.description,
@@ -177,13 +178,13 @@ class NewsIndexPage(RoutableBasePage):
     def topic_atom_feed(self, request, topic_slug):
         return feeds.feed_response(request, self, "atom", self._topic_or_404(request, topic_slug))
 
-    def stories_about(self, topic):
+    def stories_about(self, topic, request):
         """The newest live stories on this site filed under `topic` (a ReaderTopic)."""
         try:
             story_model = apps.get_model("stories", "StoryPage")
         except LookupError:
             return []
-        stories = pages_filed_under(story_model, topic.filed, self.get_parent())
+        stories = pages_filed_under(story_model, topic.filed, ancestor_of(self, request))
         return stories[: self.topic_stories_count]
 
     def _topic_or_404(self, request, slug):
@@ -302,10 +303,10 @@ class ArticlePage(FiledUnderTopics, BasePage):
 
     related_count = 3
 
-    def get_related_articles(self, topics=None):
+    def get_related_articles(self, topics=None, index=None):
         """Other live articles of this index sharing a topic: most shared first, then newest."""
         return articles_sharing_topics(
-            self.get_parent(),
+            index or self.get_parent(),
             self.topics.all() if topics is None else topics,
             self.related_count,
             exclude=self,
@@ -315,7 +316,9 @@ class ArticlePage(FiledUnderTopics, BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Read once: the tags under the title and the related articles both use them.
         context["article_topics"] = list(self.topics.all())
-        context["related_articles"] = self.get_related_articles(context["article_topics"])
+        context["related_articles"] = self.get_related_articles(
+            context["article_topics"], ancestor_of(self, request)
+        )
         return context
 
     def structured_data(self, request, publisher, seo):

@@ -15,6 +15,7 @@ from wagtail.search import index
 from pages.listing import listing_queryset
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE, body_field
+from pages.wayfinding import ancestor_of
 from taxonomy.models import Topic, filed_page_types, filed_version, pages_filed_under
 
 # Each section shows the newest few; the news topic page lists every article.
@@ -98,12 +99,12 @@ class IssuePage(BasePage):
         """
         return filed_version(self.topic)
 
-    def gathered(self):
+    def gathered(self, request):
         """[(heading, [pages])] filed under the topic on this site, in this language, newest first.
 
         Each section is one query (plus its images and topics), whatever its length.
         """
-        site_home = self.get_parent().get_parent()
+        site_home = ancestor_of(self, request, levels_up=2)
         topic = self.filed_topic()
         sections = []
         for model in filed_page_types():
@@ -116,5 +117,5 @@ class IssuePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.gathered()
+        context["sections"] = self.gathered(request)
         return context

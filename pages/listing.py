@@ -12,8 +12,10 @@ from .routing import only_public
 def listing_queryset(model, ancestor):
     """Live, public pages of `model` below `ancestor` (so only its own site), ready to list.
 
-    Images and their renditions are fetched with the pages, so a page of cards
-    costs the same handful of queries however many cards it shows.
+    Images are read with the pages. Their renditions are not: a card's
+    picture is kept whole in the content cache (`{% responsive_picture %}`),
+    and one being drawn afresh finds its renditions in Wagtail's own
+    rendition cache, so a query for them would mostly fetch rows never used.
     """
     image_fields = [field for field in ("listing_image", "image") if _has_field(model, field)]
     # A card names the region a story or event is filed under.
@@ -25,7 +27,6 @@ def listing_queryset(model, ancestor):
         .defer_streamfields()
         # Untranslated twins are labelled with their content's language.
         .select_related("alias_of__locale", *image_fields, *named)
-        .prefetch_related(*(f"{field}__renditions" for field in image_fields))
     )
 
 

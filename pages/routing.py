@@ -84,8 +84,6 @@ def route_below(page, request, path_components):
             parent = child
             continue
         specific = _read_as_own_type(child, model)
-        # As Wagtail does, so get_parent() costs nothing (here the parent may be a plain Page).
-        specific._cached_parent_obj = parent
         # Its ancestors from the home page down, for the breadcrumbs (site_tags.trail_to).
         walked = site_context(request).table("route-parents")
         walked[specific.pk] = [*walked.get(page.pk, []), page, *chain[:-1]]
@@ -161,52 +159,3 @@ def view_restrictions_for(page):
         Q(page__path__in=chain_paths, page__alias_of__isnull=True)
         | Q(page__in=chain.filter(alias_of__isnull=False).values("alias_of"))
     )
-
-
-def home_of(site):
-    """The site's home page in the active language, as its own type, with its pictures."""
-    home = site.root_page.localized
-    model = ContentType.objects.get_for_id(home.content_type_id).model_class()
-    return _read_as_own_type(home, model)
-
-
-class SiteRootMiddleware:
-    """Where routing starts, without asking the database: the site and its home in this language.
-
-    Wagtail finds the Site by host name, then the home page's version in the
-    active language, then reads it as its own type: three or four queries
-    before any page is found, the same on every request to a site. With
-    content caching on, both are kept until content changes (a page
-    published or a site saved retires them, caching/invalidation.py), and
-    Wagtail's own routing picks them up from the request
-    (`_wagtail_site`, `_wagtail_route_for_request`). Without it, or for
-    anything but a page, Wagtail routes as usual.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        from wagtail.views import serve
-
-        if view_func is not serve or not caching_enabled():
-            return None
-        hostname, port = request._get_raw_host(), request.get_port()
-        site = cached_for_content(
-            f"site-for-host:{hostname}:{port}", lambda: Site._find_for_request(request)
-        )
-        if site is None:
-            return None
-        request._wagtail_site = site
-        home = cached_for_content(f"site-home:{site.pk}:{get_language()}", lambda: home_of(site))
-        # Wagtail's URL pattern passes the address as its one positional argument.
-        path = view_args[0] if view_args else view_kwargs.get("path", "")
-        path_components = [part for part in path.split("/") if part]
-        try:
-            request._wagtail_route_for_request = home.route(request, path_components)
-        except Http404:
-            request._wagtail_route_for_request = None
-        return None

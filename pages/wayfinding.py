@@ -39,6 +39,21 @@ def site_root_address(request):
     return for_site_and_language(request, "site-root", build)["root"]
 
 
+def ancestor_of(page, request, levels_up=1):
+    """`page`'s parent (or grandparent…); no query for the page being served.
+
+    Routing walked past the served page's ancestors and kept them
+    (pages.routing); any other page asks the database.
+    """
+    walked = site_context(request).table("route-parents").get(page.pk, [])
+    if len(walked) >= levels_up:
+        return walked[-levels_up]
+    ancestor = page
+    for _level in range(levels_up):
+        ancestor = ancestor.get_parent() if ancestor is not None else None
+    return ancestor
+
+
 def trail_to(page, request):
     """The live pages from this site's home page down to `page`'s parent; empty at the home page.
 

@@ -16,6 +16,7 @@ from pages.blocks import StatisticBlock
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
 from pages.models import HOME_PAGE
+from pages.wayfinding import ancestor_of
 from people.models import PersonOnPage
 from taxonomy.models import FiledUnderTopics, Topic, topics_in_default_language
 
@@ -156,16 +157,16 @@ class ReportPage(FiledUnderTopics, BasePage):
 
     related_count = 3
 
-    def get_related_articles(self):
+    def get_related_articles(self, request=None):
         """Live articles of this report's site and language sharing a topic: most shared first."""
-        home = self.get_parent().get_parent()
+        home = ancestor_of(self, request, levels_up=2)
         if home is None:
             return []
         return articles_sharing_topics(home, self.topics.all(), self.related_count)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.get_related_articles()
+        context["related_articles"] = self.get_related_articles(request)
         return context
 
 

@@ -152,7 +152,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # The site and its home page in this language from the content cache, so
     # routing a page starts without queries (pages/routing.py).
-    "pages.routing.SiteRootMiddleware",
     # The translation tool's own views check model permissions only: the
     # editorial rules (site ownership, who may publish) apply to them here.
     "editorial.translation_tool.TranslationToolMiddleware",
