@@ -95,10 +95,9 @@ class HealthCheckMiddleware:
             if request.path == READINESS_CHECK_PATH:
                 failed = readiness()
                 if failed:
-                    response = _plain(" and ".join(failed) + " unavailable", status=503)
-                    # Logged above with its reason; not again by Django as a server error.
-                    response._has_been_logged = True
-                    return response
+                    # Logged with its reason; Django's own line for it is filtered
+                    # out (alliance_site.logging.ProbeAnswerFilter).
+                    return _plain(" and ".join(failed) + " unavailable", status=503)
                 degraded = readiness(DEGRADING_CHECKS)
                 if degraded:
                     return _plain(f"ready; {' and '.join(degraded)} unavailable, serving uncached")

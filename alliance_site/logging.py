@@ -87,6 +87,23 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class ProbeAnswerFilter(logging.Filter):
+    """Drops Django's server-error line for a readiness probe's 503.
+
+    The probe has already logged which dependency failed (alliance_site.health);
+    Django would add a second line, at ERROR, for the same answer.
+    """
+
+    def filter(self, record):
+        from alliance_site.health import READINESS_CHECK_PATH
+
+        request = getattr(record, "request", None)
+        return not (
+            getattr(record, "status_code", None) == 503
+            and getattr(request, "path", None) == READINESS_CHECK_PATH
+        )
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: time (UTC), level, logger, message, request_id..."""
 
@@ -167,7 +184,10 @@ def logging_config(log_format="json", level="INFO"):
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_id": {"()": "alliance_site.logging.RequestIdFilter"}},
+        "filters": {
+            "request_id": {"()": "alliance_site.logging.RequestIdFilter"},
+            "probe_answers": {"()": "alliance_site.logging.ProbeAnswerFilter"},
+        },
         "formatters": {
             "json": {"()": "alliance_site.logging.JsonFormatter"},
             "text": {"()": "alliance_site.logging.TextFormatter"},
@@ -184,6 +204,7 @@ def logging_config(log_format="json", level="INFO"):
         "loggers": {
             # Django's own loggers propagate to the root's handler: no second copy.
             "django": {"handlers": [], "level": level, "propagate": True},
+            "django.request": {"filters": ["probe_answers"], "propagate": True},
             # runserver's request lines duplicate alliance_site.requests and
             # carry query strings.
             "django.server": {"level": "WARNING", "propagate": True},

@@ -72,7 +72,7 @@ def locale_ids():
 
 def language_of(page):
     """The language code of `page`, without reading its locale when the content cache knows it."""
-    if "locale" not in page._state.fields_cache and caching_enabled():
+    if caching_enabled():
         for language_code, locale_id in locale_ids().items():
             if locale_id == page.locale_id:
                 return language_code
@@ -154,17 +154,18 @@ def localized_pages(pages, request=None):
     return result
 
 
-def original_of(page):
+def original_of(page, request=None):
     """The page in another language whose text `page` shows, or None if it has its own text.
 
     That is a twin made by tree synchronisation (an alias), or a translation
     wagtail-localize has made but of which no string has been translated yet:
     the library fills (and may publish) it with the original's text.
-    Remembered on the page object, as the layout asks more than once.
+    Worked out once per request and page, as the layout asks more than once.
     """
-    if not hasattr(page, "_original_of"):
-        page._original_of = _find_original(page)
-    return page._original_of
+    originals = site_context(request).table("originals")
+    if page.pk not in originals:
+        originals[page.pk] = _find_original(page)
+    return originals[page.pk]
 
 
 def _find_original(page):
@@ -244,7 +245,7 @@ def language_versions(page, request):
                 continue
             is_translation = False
         else:
-            is_translation = original_of(version) is None
+            is_translation = original_of(version, request) is None
         result.append(
             LanguageVersion(
                 language_code=language_code,
@@ -282,7 +283,7 @@ def alternate_links(page, versions):
     return [*links, ("x-default", default)]
 
 
-def shown_original(page):
+def shown_original(page, request=None):
     """The page whose text a reader of `page` is really given, if in another language; else None.
 
     An untranslated twin shows its original; a page served under another
@@ -291,7 +292,7 @@ def shown_original(page):
     """
     if page is None:
         return None
-    original = original_of(page)
+    original = original_of(page, request)
     if original is not None:
         return original
     return page if language_of(page) != get_language() else None
@@ -300,7 +301,7 @@ def shown_original(page):
 def page_languages(page, request):
     """Everything the layout needs about languages for one page, computed once."""
     versions = language_versions(page, request)
-    original = shown_original(page)
+    original = shown_original(page, request)
     return {
         "versions": versions,
         "alternates": alternate_links(page, versions),

@@ -77,3 +77,50 @@ def test_what_a_request_works_out_is_kept_in_one_place():
     ]
 
     assert memos == []
+
+
+# Django documents these three as the public way into a model's fields and managers.
+PUBLIC_UNDERSCORED = {"_meta", "_default_manager", "_base_manager"}
+
+
+def product_modules():
+    """Every Python module that runs on the site: apps and the wiring, not tests or tools."""
+    for path in source_files():
+        parts = path.relative_to(ROOT).parts
+        if path.suffix == ".py" and parts[0] not in {"tests", "tools", "docs"}:
+            yield path
+
+
+def private_attribute_uses(path):
+    """`thing._name` and get/has/setattr(thing, "_name"), where thing is not self or cls."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            owner, name = node.value, node.attr
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in {"getattr", "hasattr", "setattr", "delattr"}
+            and len(node.args) >= 2
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
+        ):
+            owner, name = node.args[0], node.args[1].value
+        else:
+            continue
+        if not name.startswith("_") or name.startswith("__") or name in PUBLIC_UNDERSCORED:
+            continue
+        if isinstance(owner, ast.Name) and owner.id in {"self", "cls"}:
+            continue  # an object's own attributes are its business
+        yield f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}"
+
+
+def test_product_code_uses_no_private_attribute_of_another_object():
+    """Wagtail's, Django's and the request's internals may change in any release.
+
+    Product code reads and writes only public attributes of objects it does
+    not own, so an upgrade that keeps the public API keeps the site working.
+    """
+    uses = [use for path in product_modules() for use in private_attribute_uses(path)]
+
+    assert uses == []

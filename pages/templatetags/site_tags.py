@@ -80,7 +80,7 @@ def canonical_url(context, page):
     if context.get("canonical_path"):
         # A page's own sub-address (a topic page of the news index) is its own canonical.
         return request.build_absolute_uri(context["canonical_path"])
-    page = translations.shown_original(page) or page
+    page = translations.shown_original(page, context.get("request")) or page
     return request.build_absolute_uri(page.get_url(request))
 
 
