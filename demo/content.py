@@ -515,25 +515,10 @@ KIDSCAN = {
         "news_heading": "Latest news",
         "stories_heading": "",
         "body": [
+            # Chosen, not retyped: the block shows the report page's own title, summary and file.
             (
                 "featured_report",
-                {
-                    "label": "Featured report",
-                    "title": (
-                        "The State of Educational Opportunity in New Mexico: "
-                        "A Survey of New Mexico Parents, 2nd Edition"
-                    ),
-                    "summary": (
-                        "Parents' voices come first in this survey, set beside data from across the country. "
-                        "It shows where parents' confidence is growing, where gaps remain, and where action "
-                        "cannot wait."
-                    ),
-                    "partners": "50CAN and Edge Research",
-                    "link": {
-                        "page": "reports/parent-survey-second-edition",
-                        "label": "Read the report",
-                    },
-                },
+                {"report": "reports/parent-survey-second-edition", "label": ""},
             ),
             (
                 "card_list",
@@ -578,14 +563,8 @@ KIDSCAN = {
                 {
                     "heading": "Important Issues",
                     "intro": "The policy questions we work on with families, educators and lawmakers.",
-                    "issues": [
-                        {
-                            "title": title,
-                            "summary": summary,
-                            "link": {"page": f"issues/{slug}", "label": ""},
-                        }
-                        for title, slug, summary in IMPORTANT_ISSUES
-                    ],
+                    # Each issue's own page, whose title and summary the list shows.
+                    "issues": [f"issues/{slug}" for _title, slug, _summary in IMPORTANT_ISSUES],
                 },
             ),
         ],

@@ -6,7 +6,7 @@ blocks keep the English page path, and the loader points them at the Spanish
 page. Story bodies get FICTIONAL_NOTE appended by the loader.
 """
 
-from .content import p
+from .content import IMPORTANT_ISSUES, p
 
 FICTIONAL_NOTE = (
     "<p><em>Esta es una historia ficticia escrita para el sitio de demostración. "
@@ -461,24 +461,7 @@ SPANISH = {
                 "body": [
                     (
                         "featured_report",
-                        {
-                            "label": "Informe destacado",
-                            "title": (
-                                "El estado de las oportunidades educativas en Nuevo México: "
-                                "encuesta a padres de familia de Nuevo México, 2.ª edición"
-                            ),
-                            "summary": (
-                                "En esta encuesta, la voz de los padres va primero, junto a datos "
-                                "de todo el país. Muestra dónde está creciendo la confianza de "
-                                "los padres, dónde siguen las brechas y dónde no se puede esperar "
-                                "para actuar."
-                            ),
-                            "partners": "50CAN y Edge Research",
-                            "link": {
-                                "page": "reports/parent-survey-second-edition",
-                                "label": "Leer el informe",
-                            },
-                        },
+                        {"report": "reports/parent-survey-second-edition", "label": ""},
                     ),
                     (
                         "card_list",
@@ -546,46 +529,7 @@ SPANISH = {
                                 "familias, educadores y legisladores."
                             ),
                             "issues": [
-                                {
-                                    "title": "Lectoescritura temprana",
-                                    "link": {"page": "issues/early-literacy", "label": ""},
-                                    "summary": (
-                                        "Que cada niño lea con confianza al terminar el tercer "
-                                        "grado."
-                                    ),
-                                },
-                                {
-                                    "title": "Tutoría intensiva",
-                                    "link": {"page": "issues/high-dosage-tutoring", "label": ""},
-                                    "summary": (
-                                        "Tutorías frecuentes, en grupos pequeños, para los "
-                                        "estudiantes que se han quedado atrás."
-                                    ),
-                                },
-                                {
-                                    "title": "Rendición de cuentas de las escuelas",
-                                    "link": {"page": "issues/school-accountability", "label": ""},
-                                    "summary": (
-                                        "Informes públicos que les dicen a las familias cómo le "
-                                        "va a su escuela."
-                                    ),
-                                },
-                                {
-                                    "title": "Reclutamiento de maestros",
-                                    "link": {"page": "issues/teacher-recruitment", "label": ""},
-                                    "summary": (
-                                        "Atraer a más nuevomexicanos a la docencia, y lograr que "
-                                        "se queden."
-                                    ),
-                                },
-                                {
-                                    "title": "Rutas profesionales",
-                                    "link": {"page": "issues/career-pathways", "label": ""},
-                                    "summary": (
-                                        "Aprendizaje en el lugar de trabajo y certificaciones "
-                                        "que llevan a buenos empleos."
-                                    ),
-                                },
+                                f"issues/{slug}" for _title, slug, _summary in IMPORTANT_ISSUES
                             ],
                         },
                     ),

@@ -41,6 +41,9 @@ from .images import file_images_in_site_collections, landscape_image, logo_image
 from .translate import translate
 
 SPANISH = "es"
+# Block fields that choose pages (pages.blocks: a featured report, a list's
+# issues), which the content modules name by path, as they do links.
+CHOSEN_PAGE_FIELDS = {"report", "issues"}
 
 
 # Sections each built by their own module (see demo/community_*.py), after the site's own pages.
@@ -386,7 +389,8 @@ class DemoLoader:
     def resolve_links(self, home, value):
         """A block value whose links name pages by path ("promises/tutoring"), with pages instead.
 
-        Links may sit in the block itself or in its items (cards, issues).
+        Links may sit in the block itself or in its items (cards); the pages a
+        block chooses (a featured report, a list's issues) are named by path too.
         """
         value = {
             name: [self.resolve_links(home, item) if isinstance(item, dict) else item for item in v]
@@ -397,4 +401,10 @@ class DemoLoader:
         link = value.get("link")
         if isinstance(link, dict) and isinstance(link.get("page"), str):
             value["link"] = {**link, "page": self.find(home, link["page"])}
+        for name in CHOSEN_PAGE_FIELDS & value.keys():
+            chosen = value[name]
+            if isinstance(chosen, str):
+                value[name] = self.find(home, chosen)
+            elif isinstance(chosen, list):
+                value[name] = [self.find(home, path) for path in chosen]
         return value

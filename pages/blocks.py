@@ -9,12 +9,16 @@ demo, imports) has the same shape as content saved from the editor; the
 translation tools cannot read a None where they expect text.
 """
 
+import json
 from collections.abc import Mapping
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_slug
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -29,8 +33,15 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
+from caching.fragments import cached_fragment
+
+from . import chosen_pages
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 BLOCK_TEMPLATE_DIR = "components/streamfield/blocks"
+# The page types some blocks choose, named rather than imported: those apps build on this one.
+REPORT_PAGE = "reports.ReportPage"
+ISSUE_PAGE = "issues.IssuePage"
 
 
 class LinkValue(blocks.StructValue):
@@ -320,71 +331,122 @@ class CardListBlock(blocks.StructBlock):
         }
 
 
-class FeaturedReportBlock(blocks.StructBlock):
-    """Puts one report in front of visitors: what it is, who made it, where to read it."""
+def newest_live_pages(page_type, count):
+    """The `count` newest live pages of `page_type` ("app_label.ModelName"), newest first.
 
-    label = blocks.CharBlock(
-        default="Featured report", max_length=40, help_text="A small label above the title."
+    Named by string, like a PageChooserBlock's page type, so the block
+    library does not import the apps whose pages its blocks choose.
+    """
+    model = apps.get_model(page_type)
+    return list(model.objects.live().order_by("-first_published_at", "-pk")[:count])
+
+
+def featured_report_preview():
+    """The block picker's sample: the newest live report, if there is one."""
+    reports = newest_live_pages(REPORT_PAGE, 1)
+    return {"report": reports[0] if reports else None, "label": ""}
+
+
+def issue_list_preview():
+    """The block picker's sample: the three newest live issues, if there are any."""
+    return {
+        "heading": "Important issues",
+        "intro": "The policy questions we work on with families, educators and lawmakers.",
+        "issues": newest_live_pages(ISSUE_PAGE, 3),
+    }
+
+
+class RenderedOncePerContent:
+    """A block whose HTML depends only on its value, published content and the reader's language.
+
+    Its pages are read once per content version and language, not on every
+    page-cache miss (caching/fragments.py).
+    """
+
+    def render(self, value, context=None):
+        render = super().render
+        return cached_fragment(
+            (context or {}).get("request"),
+            f"block:{self.name}",
+            [json.dumps(self.get_prep_value(value), sort_keys=True, cls=DjangoJSONEncoder)],
+            lambda: render(value, context),
+        )
+
+
+class FeaturedReportBlock(RenderedOncePerContent, blocks.StructBlock):
+    """Puts one of the reports in front of visitors: its title, summary, file and page.
+
+    The block holds the choice, not a copy: what it shows is read from the
+    report page when the page is served, so correcting or translating the
+    report corrects every page that features it.
+    """
+
+    report = blocks.PageChooserBlock(
+        page_type=REPORT_PAGE,
+        help_text=(
+            "The report to feature. Its title, summary, partners, cover and file are shown as "
+            "the report page has them, in the reader's language."
+        ),
     )
-    title = blocks.CharBlock(max_length=200, help_text="The report's full title.")
-    summary = blocks.TextBlock(max_length=800, help_text="What the report found, in a few lines.")
-    partners = blocks.CharBlock(
+    label = blocks.CharBlock(
         required=False,
         default="",
-        max_length=200,
-        help_text="Who produced it with you, e.g. '50CAN'.",
+        max_length=40,
+        help_text="Optional: a small label above the title. Leave blank for 'Featured report'.",
     )
-    image = ImageBlock(required=False, help_text="The report's cover. Optional.")
-    link = OptionalLinkBlock(help_text="Where to read or download the report.")
 
     class Meta:
         icon = "doc-full-inverse"
         template = f"{BLOCK_TEMPLATE_DIR}/featured_report_block.html"
-        description = "A report given pride of place, with a summary and a link to read it."
-        preview_value = {
-            "label": "Featured report",
-            "title": "The State of Educational Opportunity in New Mexico",
-            "summary": "What parents across the state told researchers about their schools.",
-            "partners": "50CAN and Edge Research",
-        }
+        description = "One of your reports given pride of place: its summary, file and page."
+        preview_value = staticmethod(featured_report_preview)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        shown = chosen_pages.as_the_reader_gets_them(
+            [value.get("report")], parent_context, related=("document", "image")
+        )
+        # None when the report is unpublished or deleted: nothing is shown, no dead link.
+        context["report"] = shown[0] if shown else None
+        # Left blank, the label is the interface's, in the reader's language.
+        context["label"] = value.get("label") or gettext("Featured report")
+        return context
 
 
-class IssueBlock(blocks.StructBlock):
-    """One policy issue the organisation works on."""
+class IssueListBlock(RenderedOncePerContent, blocks.StructBlock):
+    """Some of the issues the organization works on, chosen and ordered by the editor.
 
-    title = blocks.CharBlock(max_length=120, help_text="The issue in a few words.")
-    summary = blocks.TextBlock(
-        required=False,
-        default="",
-        max_length=500,
-        help_text="Where you stand, in a sentence or two.",
+    Each issue is read from its page when the page is served: its title,
+    summary and address, in the reader's language.
+    """
+
+    heading = blocks.CharBlock(
+        default="Important issues", max_length=120, help_text="Shown above the list."
     )
-    link = OptionalLinkBlock(help_text="Optional: a page or site with more on this issue.")
-
-    class Meta:
-        icon = "tag"
-
-
-class IssueListBlock(blocks.StructBlock):
-    """The policy issues the organisation works on, rendered on the server."""
-
-    heading = blocks.CharBlock(default="Important issues", max_length=120)
     intro = blocks.TextBlock(
         required=False, default="", max_length=600, help_text="A short paragraph. Optional."
     )
-    issues = blocks.ListBlock(IssueBlock(), min_num=1, help_text="At least one issue.")
+    issues = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type=ISSUE_PAGE),
+        min_num=1,
+        help_text=(
+            "The issue pages to list, in this order. Each shows its page's title and summary "
+            "and links to it."
+        ),
+    )
 
     class Meta:
         icon = "list-ul"
         template = f"{BLOCK_TEMPLATE_DIR}/issue_list_block.html"
-        description = "A list of policy issues, each with a short summary and optional link."
-        preview_value = {
-            "heading": "Important issues",
-            "issues": [
-                {"title": "Early literacy", "summary": "Every child reading by third grade."},
-                {"title": "Teacher pipeline", "summary": "More New Mexicans into teaching."},
-            ],
-        }
+        description = "Issue pages you choose, each with its summary and a link to it."
+        preview_value = staticmethod(issue_list_preview)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["issues"] = chosen_pages.as_the_reader_gets_them(
+            value.get("issues"), parent_context
+        )
+        return context
 
 
 class StatisticBlock(blocks.StructBlock):

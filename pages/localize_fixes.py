@@ -24,10 +24,10 @@ _extract_image_block = StreamFieldSegmentExtractor.handle_image_block
 
 
 def _extract_image_block_unless_empty(self, block, image_block_value, raw_value=None):
-    # An optional ImageBlock left empty inside a StructBlock (a featured
-    # report without a cover) has no raw value, and the library crashes
-    # reading it, so the page could not be translated at all. An empty image
-    # has nothing to translate.
+    # An optional ImageBlock left empty inside a StructBlock (as the featured
+    # report's cover was, before it chose its report page) has no raw value,
+    # and the library crashes reading it, so the page could not be translated
+    # at all. An empty image has nothing to translate.
     if raw_value is None:
         return []
     return _extract_image_block(self, block, image_block_value, raw_value=raw_value)

@@ -124,13 +124,8 @@ BODY_WORDS = {
         "cards": ("Our promises", "Two of them."),
         "card_here": ("Tutoring", "For every student."),
         "card_elsewhere": ("Giving", "Help elsewhere.", "Donate"),
-        "featured_report": (
-            "Featured report",
-            "The state of opportunity",
-            "What parents told researchers.",
-            "50CAN and Edge Research",
-        ),
-        "issues": ("Important issues", "What we work on.", "Early literacy", "Reading early."),
+        "featured_report": "New research",
+        "issues": ("Important issues", "What we work on."),
         "statistic": ("4,000+", "New Mexicans took part", "Survey"),
         "document": "The full report.",
         "table": (
@@ -163,13 +158,8 @@ BODY_WORDS = {
         "cards": ("Nuestras promesas", "Dos de ellas."),
         "card_here": ("Tutorías", "Para cada estudiante."),
         "card_elsewhere": ("Donaciones", "Ayude en otra parte.", "Donar"),
-        "featured_report": (
-            "Informe destacado",
-            "El estado de las oportunidades",
-            "Lo que los padres dijeron a los investigadores.",
-            "50CAN y Edge Research",
-        ),
-        "issues": ("Temas importantes", "En qué trabajamos.", "Lectura temprana", "Leer pronto."),
+        "featured_report": "Investigación nueva",
+        "issues": ("Temas importantes", "En qué trabajamos."),
         "statistic": ("4.000+", "nuevomexicanos participaron", "Encuesta"),
         "document": "El informe completo.",
         "table": (
@@ -189,10 +179,12 @@ BODY_WORDS = {
 }
 
 
-def every_body_block(image, document, page, language="en"):
+def every_body_block(image, document, page, report, issue, language="en"):
     """One of each block editors can put in a body, every optional part filled in.
 
-    In `language`'s words; the links lead to `page` and `document`.
+    In `language`'s words; the links lead to `page` and `document`, and the
+    blocks that choose pages feature `report` and list `issue` (which show
+    those pages' own words, in the reader's language).
     """
     words = BODY_WORDS[language]
     picture = {"image": image, "alt_text": words["alt_text"], "decorative": False}
@@ -201,8 +193,7 @@ def every_body_block(image, document, page, language="en"):
     cards_heading, cards_intro = words["cards"]
     here_title, here_text = words["card_here"]
     elsewhere_title, elsewhere_text, elsewhere_label = words["card_elsewhere"]
-    report_label, report_title, report_summary, report_partners = words["featured_report"]
-    issues_heading, issues_intro, issue_title, issue_summary = words["issues"]
+    issues_heading, issues_intro = words["issues"]
     figure, figure_label, figure_source = words["statistic"]
     table_caption, headings, row = words["table"]
     accordion_heading, question, answer = words["accordion"]
@@ -235,24 +226,10 @@ def every_body_block(image, document, page, language="en"):
                 ],
             },
         ),
-        (
-            "featured_report",
-            {
-                "label": report_label,
-                "title": report_title,
-                "summary": report_summary,
-                "partners": report_partners,
-                "image": picture,
-                "link": link_to(page),
-            },
-        ),
+        ("featured_report", {"report": report, "label": words["featured_report"]}),
         (
             "issue_list",
-            {
-                "heading": issues_heading,
-                "intro": issues_intro,
-                "issues": [{"title": issue_title, "summary": issue_summary, "link": link_to(page)}],
-            },
+            {"heading": issues_heading, "intro": issues_intro, "issues": [issue]},
         ),
         ("statistic", {"figure": figure, "label": figure_label, "source": figure_source}),
         ("document", {"document": document, "title": "", "description": words["document"]}),
@@ -373,7 +350,6 @@ def build_site_with_every_page_type(hostname, name):
         hero_image=image,
     )
     home = site.root_page.specific
-    body = every_body_block(image, document, home)
     topic = make_topic("ESSA", description="The federal schools law.", site=site)
     person = make_person(
         name="Marisol", role="Teacher", bio="Runs a reading club.", photo=image, site=site
@@ -399,6 +375,32 @@ def build_site_with_every_page_type(hostname, name):
         introduction="Research that puts parents first.",
         **menu,
     )
+    # The report and the issue come first, as the blocks that choose pages choose them;
+    # their own bodies (every block, these two included) are added once they exist.
+    report = make_report(
+        reports,
+        title="What parents told us",
+        slug="what-parents-told-us",
+        topics=[topic],
+        image=image,
+        document=document,
+        partners="50CAN and Edge Research",
+        authors=[ReportAuthor(person=person, sort_order=0)],
+        key_findings=[("finding", {"figure": "62%", "label": "of parents", "source": "Survey"})],
+    )
+    issue = make_issue(
+        issues,
+        topic,
+        title="Every student succeeds",
+        slug="every-student-succeeds",
+        summary="What ESSA asks of schools.",
+        image=image,
+    )
+    body = every_body_block(image, document, home, report, issue)
+    report.body = [*body, bar_chart()]
+    report.save_revision().publish()
+    issue.body = body
+    issue.save_revision().publish()
     online = {
         "attendance": "mixed",
         "online_url": "https://example.org/join",
@@ -446,15 +448,7 @@ def build_site_with_every_page_type(hostname, name):
             body=body,
         ),
         "IssueIndexPage": issues,
-        "IssuePage": make_issue(
-            issues,
-            topic,
-            title="Every student succeeds",
-            slug="every-student-succeeds",
-            summary="What ESSA asks of schools.",
-            image=image,
-            body=body,
-        ),
+        "IssuePage": issue,
         "EventIndexPage": events,
         # Past, with its recording and slides.
         "EventPage": make_event(
@@ -469,20 +463,7 @@ def build_site_with_every_page_type(hostname, name):
             **online,
         ),
         "ReportIndexPage": reports,
-        "ReportPage": make_report(
-            reports,
-            title="What parents told us",
-            slug="what-parents-told-us",
-            topics=[topic],
-            image=image,
-            document=document,
-            partners="50CAN and Edge Research",
-            authors=[ReportAuthor(person=person, sort_order=0)],
-            key_findings=[
-                ("finding", {"figure": "62%", "label": "of parents", "source": "Survey"})
-            ],
-            body=[*body, bar_chart()],
-        ),
+        "ReportPage": report,
         "PartnerIndexPage": make_partner_index(
             home,
             title="Partners",
@@ -529,7 +510,7 @@ def build_site_with_every_page_type(hostname, name):
     make_menu_and_footer(site, footer_links=[link_to(news), outside_link()])
 
     # Parents before children, as a translator must.
-    spanish_body = every_body_block(image, document, home, "es")
+    spanish_body = every_body_block(image, document, home, report, issue, "es")
     spanish = {
         "HomePage": translate_page(
             home,

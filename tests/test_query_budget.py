@@ -42,10 +42,15 @@ from tests.factories import (
     fresh_copies,
     link_to,
     make_article,
+    make_document,
     make_image,
+    make_issue,
+    make_issue_index,
     make_news_index,
     make_person,
     make_private,
+    make_report,
+    make_report_index,
     make_site,
     make_standard,
     make_story,
@@ -99,8 +104,8 @@ def story_body(words):
     ]
 
 
-def home_body(button_to, cards_to):
-    """A button and a set of cards linking into the site, as the demo's home pages have."""
+def home_body(button_to, cards_to, report, issues):
+    """A button, cards linking into the site, a featured report and issues, as the demo's have."""
     return [
         (
             "call_to_action",
@@ -122,6 +127,8 @@ def home_body(button_to, cards_to):
                 ],
             },
         ),
+        ("featured_report", {"report": report, "label": ""}),
+        ("issue_list", {"heading": "Important issues", "intro": "", "issues": issues}),
     ]
 
 
@@ -129,7 +136,8 @@ def build_site_in_two_languages(hostname, name, default):
     """A site filled as the demo's are: every budgeted page type, in English and Spanish.
 
     Three articles and two stories, each with a picture, topics and named
-    people; a home page with a hero picture, a button and cards; a header menu, a
+    people; a home page with a hero picture, a button, cards, a featured report
+    and three issues; a header menu, a
     footer, a logo and a privacy page; and all of it translated, the topics,
     people, menu and footer included, with Spanish links leading to Spanish
     pages.
@@ -206,8 +214,25 @@ def build_site_in_two_languages(hostname, name, default):
         )
         for number in (1, 2)
     ]
+    reports = make_report_index(home, title="Reports", slug="reports")
+    document = make_document()
+    # Its size recorded, as an upload through the admin does; otherwise Wagtail
+    # saves it on first display, and that save retires the content cache.
+    document.get_file_size()
+    report = make_report(
+        reports,
+        title=f"{name} parent survey",
+        slug="parent-survey",
+        image=make_image(),
+        document=document,
+    )
+    issue_index = make_issue_index(home, title="Issues", slug="issues")
+    issues = [
+        make_issue(issue_index, topics[0], title=f"Issue {number}", slug=f"issue-{number}")
+        for number in (1, 2, 3)
+    ]
     home.hero_link_page = about
-    home.body = home_body(articles[0], [about, *articles])
+    home.body = home_body(articles[0], [about, *articles], report, issues)
     home.save_revision().publish()
     SiteSettings.objects.filter(site=site).update(
         logo=make_image(title=f"{name} logo", size=(300, 300)),
@@ -245,8 +270,16 @@ def build_site_in_two_languages(hostname, name, default):
             slug=f"historia-{number}",
             body=story_body(f"Historia {number}."),
         )
+    translate_page(reports, spanish, title="Informes", slug="informes")
+    translate_page(report, spanish, title="Encuesta a padres", slug="encuesta-a-padres")
+    translate_page(issue_index, spanish, title="Temas", slug="temas")
+    for number, issue in enumerate(issues, start=1):
+        translate_page(issue, spanish, title=f"Tema {number}", slug=f"tema-{number}")
     spanish_home.hero_link_page = spanish_about
-    spanish_home.body = home_body(spanish_articles[0], [spanish_about, *spanish_articles])
+    # The report and issues chosen in English, as a translation keeps them: shown in Spanish.
+    spanish_home.body = home_body(
+        spanish_articles[0], [spanish_about, *spanish_articles], report, issues
+    )
     spanish_home.save_revision().publish()
     translate_snippet(english_menu, spanish, links=menu_links(spanish_about, spanish_news))
     translate_snippet(

@@ -11,6 +11,8 @@ from django.core import serializers
 from django.core.management import call_command
 from django.urls import reverse
 
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
@@ -18,11 +20,19 @@ from wagtail.test.utils import WagtailPageTestCase
 import pytest
 from bs4 import BeautifulSoup
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
 from wagtail_localize.synctree import synchronize_tree
 
 from articles.models import ArticlePage
 from demo.translate import translate
-from tests.factories import content_locales, make_article, make_news_index, make_site
+from tests.factories import (
+    content_locales,
+    make_article,
+    make_news_index,
+    make_report,
+    make_report_index,
+    make_site,
+)
 
 
 @pytest.fixture
@@ -146,22 +156,13 @@ class TestTranslatingUnusualContent(WagtailPageTestCase):
         super().setUp()
         self.client.force_login(self.editor)
 
-    def test_home_page_with_a_report_without_cover_can_be_translated(self):
-        """A featured report with no cover image does not stop the page being translated."""
-        site = make_site(
-            body=[
-                (
-                    "featured_report",
-                    {
-                        "label": "Featured report",
-                        "title": "Parents speak",
-                        "summary": "What parents told us.",
-                        "link": {"url": "https://example.org/report", "label": "Read it"},
-                    },
-                )
-            ]
-        )
-        home = site.root_page
+    def test_home_page_featuring_a_report_can_be_translated(self):
+        """A featured report chooses its report page; translators get the page all the same."""
+        site = make_site()
+        report = make_report(make_report_index(site.root_page))
+        home = site.root_page.specific
+        home.body = [("featured_report", {"report": report, "label": "New research"})]
+        home.save_revision().publish()
 
         response = self.client.post(
             reverse("wagtail_localize:submit_page_translation", args=[home.pk]),
@@ -171,6 +172,8 @@ class TestTranslatingUnusualContent(WagtailPageTestCase):
         spanish = home.get_translation_or_none(self.spanish_locale)
         assert spanish is not None, "the Spanish draft was not created"
         self.assertRedirects(response, reverse("wagtailadmin_pages:edit", args=[spanish.pk]))
+        # Still the report chosen: readers are led to its translation when they read it.
+        assert spanish.specific.body[0].value["report"].pk == report.pk
 
     def test_restoring_a_locale_synchronisation_row_copies_no_pages(self):
         """Loading saved data (a fixture, a restored test database) is not an edit to act on."""
@@ -188,6 +191,32 @@ class TestTranslatingUnusualContent(WagtailPageTestCase):
         # Saved by an editor in the admin, the same setting does synchronise the tree.
         LocaleSynchronization.objects.get(locale=self.spanish_locale).save()
         assert Page.objects.count() > pages_before
+
+
+def test_an_empty_optional_image_inside_a_block_leaves_nothing_to_translate():
+    """The image guard: an optional ImageBlock left empty in a struct is skipped, not a crash.
+
+    No block of the library has one since the featured report chooses its
+    report page (and shows that page's cover); the guard stays for any that
+    comes, so it is checked on a block made for the purpose.
+    """
+    stream_block = blocks.StreamBlock(
+        [
+            (
+                "cover",
+                blocks.StructBlock(
+                    [("image", ImageBlock(required=False)), ("caption", blocks.CharBlock())]
+                ),
+            )
+        ]
+    )
+    value = stream_block.to_python(
+        [{"type": "cover", "value": {"caption": "Parents speak"}, "id": "cover"}]
+    )
+
+    segments = StreamFieldSegmentExtractor(None).handle_stream_block(value)
+
+    assert [segment.string.data for segment in segments] == ["Parents speak"]
 
 
 class TestStartedTranslation(WagtailPageTestCase):
