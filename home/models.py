@@ -5,6 +5,7 @@ It lives in its own app because it shows news and stories, so it depends on
 """
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable
@@ -13,7 +14,6 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from articles.models import latest_articles
-from caching.versions import cached_for_content
 from pages.mixins import BasePage
 from pages.models import body_field
 from stories.models import latest_stories
@@ -130,30 +130,31 @@ class HomePage(BasePage):
         chosen_ids = [choice.story_id for choice in self.featured_stories.all()]
         if chosen_ids:
             # A translated home page may still point at the English stories, so
-            # stories are matched by translation key to this page's language.
+            # stories are matched by translation key to this page's language,
+            # each found one knowing which choice it answers (one query).
             chosen_stories = queryset.model.objects.filter(pk__in=chosen_ids)
-            keys = dict(chosen_stories.values_list("pk", "translation_key"))
-            in_language = queryset.filter(translation_key__in=keys.values())
-            by_key = {story.translation_key: story for story in in_language}
+            in_language = queryset.filter(
+                translation_key__in=chosen_stories.values("translation_key")
+            ).annotate(
+                chosen_pk=Subquery(
+                    chosen_stories.filter(translation_key=OuterRef("translation_key")).values("pk")[
+                        :1
+                    ]
+                )
+            )
+            by_choice = {story.chosen_pk: story for story in in_language}
             # Chosen stories since unpublished or made private are skipped.
-            chosen = [by_key[keys[pk]] for pk in chosen_ids if pk in keys and keys[pk] in by_key]
+            chosen = [by_choice[pk] for pk in chosen_ids if pk in by_choice]
             if chosen:
                 return chosen
         return list(queryset[:3])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-
-        def lists():
-            return self.get_latest_articles(), self.get_featured_stories()
-
-        if getattr(request, "is_preview", False):
-            # A preview shows the editor's unsaved choices, never a cached list.
-            latest, featured = lists()
-        else:
-            latest, featured = cached_for_content(f"home-lists:{self.pk}", lists)
-        context["latest_articles"] = latest
-        context["featured_stories"] = featured
+        # Called by the template only when the lists are not kept already
+        # (`{% cached_fragment %}` in home_page.html).
+        context["latest_articles"] = self.get_latest_articles
+        context["featured_stories"] = self.get_featured_stories
         return context
 
 

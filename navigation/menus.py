@@ -1,10 +1,15 @@
-"""The header menu's sections in the language being read, for the menu, the footer and search."""
+"""The header menu and the footer in the language being read, for the layout and search.
 
-from pages.shared_parts import for_site_and_language
-from pages.translations import localized_pages
+Both are shared parts of the site (pages.site_context, registered in
+wagtail_hooks.py): built once per site and language as plain data.
+"""
+
+from pages.models import SiteSettings
+from pages.site_context import site_context
+from pages.translations import localized, localized_pages
 from pages.wayfinding import site_root
 
-from .models import MainMenu
+from .models import Footer, MainMenu
 
 
 def resolve_links(links, request):
@@ -30,25 +35,39 @@ def resolve_links(links, request):
     return resolved
 
 
-def _menu_links(request):
-    """[(address, words, tree path)] of the site's main sections in this language (shared part)."""
-
-    def build():
-        menu = MainMenu.for_request(request)
-        if menu is not None:
-            return [
-                (url, label, target.path if target else "")
-                for url, label, target in resolve_links(menu.links, request)
-            ]
-        root = site_root(request)
-        if root is None:
-            return []
+def menu_links(request):
+    """[(address, words, tree path)] of the main sections in this language (a shared part)."""
+    menu = MainMenu.for_request(request)
+    if menu is not None:
         return [
-            (item.get_url(request), item.title, item.path)
-            for item in root.get_children().live().public().in_menu()
+            (url, label, target.path if target else "")
+            for url, label, target in resolve_links(menu.links, request)
         ]
+    root = site_root(request)
+    if root is None:
+        return []
+    return [
+        (item.get_url(request), item.title, item.path)
+        for item in root.get_children().live().public().in_menu()
+    ]
 
-    return for_site_and_language(request, "main-menu", build)
+
+def footer_links(request):
+    """{"tagline", "links": [(address, words)]} of the site's footer (a shared part).
+
+    The footer snippet's links, then the privacy page from the site settings
+    if the footer does not already link it.
+    """
+    footer = Footer.for_request(request)
+    links = []
+    if footer is not None:
+        links = [(url, label) for url, label, _page in resolve_links(footer.links, request)]
+    privacy = localized(SiteSettings.for_request(request).privacy_page, request)
+    if privacy is not None and privacy.live:
+        privacy_url = privacy.get_url(request)
+        if all(url != privacy_url for url, _label in links):
+            links.append((privacy_url, privacy.title))
+    return {"tagline": footer.tagline if footer else "", "links": links}
 
 
 def menu_items(request, current=None):
@@ -67,4 +86,5 @@ def menu_items(request, current=None):
             return "page"
         return "true" if current_path.startswith(path) else ""
 
-    return [(url, label, current_state(path)) for url, label, path in _menu_links(request)]
+    links = site_context(request).part("main-menu")
+    return [(url, label, current_state(path)) for url, label, path in links]

@@ -1,10 +1,23 @@
-"""The main menu and the footer in the admin: each site's staff see and edit their own only."""
+"""The main menu and the footer: shared parts of each site, and in the admin each site's own."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from editorial.ownership import SiteOwnedSnippetViewSet
+from pages.site_context import PART_HOOK
 
+from .menus import footer_links, menu_links
 from .models import Footer, MainMenu
+
+
+@hooks.register(PART_HOOK)
+def main_menu_part():
+    return "main-menu", menu_links
+
+
+@hooks.register(PART_HOOK)
+def footer_part():
+    return "footer", footer_links
 
 
 class MainMenuViewSet(SiteOwnedSnippetViewSet):

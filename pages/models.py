@@ -16,7 +16,6 @@ from caching.versions import caching_enabled
 from .blocks import BodyBlock
 from .colours import validate_brand_colour
 from .mixins import BasePage
-from .shared_parts import for_site_and_language
 from .site_context import site_context
 
 HOME_PAGE = "home.HomePage"
@@ -255,7 +254,7 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """The site's settings, read from the content cache when it is on (pages.shared_parts).
+        """The site's settings, read from the site's shared parts when caching is on (site_context).
 
         Every page reads them (name, color, contact, links); they are kept as
         plain field values until content changes (saving settings is a change)
@@ -265,27 +264,35 @@ class SiteSettings(BaseSiteSetting):
         """
         if not caching_enabled():
             return super().for_request(request)
-        return site_context(request).remember(
-            "site-settings", lambda: cls.from_shared_parts(request)
-        )
+        return site_context(request).remember("site-settings", lambda: cls.from_site_parts(request))
 
     @classmethod
-    def from_shared_parts(cls, request):
+    def from_site_parts(cls, request):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-
-        def build():
-            stored = cls.for_site(site)
-            return {
-                field.attname: getattr(stored, field.attname) for field in cls._meta.concrete_fields
-            }
-
-        values = for_site_and_language(request, "site-settings", build)
+        values = site_context(request).part("site-settings")
         # As the ORM makes an instance from a row: saved, from the default database.
         site_settings = cls.from_db("default", list(values), list(values.values()))
         site_settings.site = site  # the request's own, so display_name reads no row
         return site_settings
+
+    @classmethod
+    def field_values(cls, request):
+        """The site's settings as plain field values: a shared part of the site (site_context)."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        stored = cls.for_site(site)
+        return {
+            field.attname: getattr(stored, field.attname) for field in cls._meta.concrete_fields
+        }
+
+    @classmethod
+    def logo_address(cls, request):
+        """The logo as a 96 px PNG (favicon, header), or "": a shared part of the site."""
+        logo = cls.for_request(request).logo
+        return logo.get_rendition("fill-96x96|format-png").url if logo else ""
 
     @property
     def display_name(self):

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
 
 from caching.versions import cached_for_content, caching_enabled
 
@@ -50,10 +51,17 @@ def _answers_itself(model, page, rest):
 
 def route_by_address(page, request, path_components):
     """`Page.route` for the site's pages (BasePage.route): the address below `page` at once."""
-    remember_site_root(page, request)
-    if not path_components:
-        return Page.route(page, request, path_components)
-    return route_below(page, request, path_components)
+    is_home = remember_site_root(page, request)
+    if path_components:
+        return route_below(page, request, path_components)
+    found = Page.route(page, request, path_components)
+    if is_home:
+        # Wagtail read the home page without its pictures and hero link, which
+        # would cost a query each; read it once more with them.
+        return RouteResult(
+            _read_as_own_type(found.page, type(found.page)), found.args, found.kwargs
+        )
+    return found
 
 
 def route_below(page, request, path_components):
@@ -92,10 +100,15 @@ def route_below(page, request, path_components):
 
 
 def remember_site_root(page, request):
-    """Keep the page routing starts from, the site's home in this language (site_tags.site_root)."""
+    """Keep the page routing starts from, the site's home in this language (site_tags.site_root).
+
+    Whether `page` is that home page.
+    """
     site = Site.find_for_request(request)
-    if site is not None and page.translation_key == site.root_page.translation_key:
-        site_context(request).remember(("site-root", get_language()), lambda: page)
+    if site is None or page.translation_key != site.root_page.translation_key:
+        return False
+    site_context(request).remember(("site-root", get_language()), lambda: page)
+    return True
 
 
 # Read with the page: its pictures (shown, and in its share card), language and hero link.

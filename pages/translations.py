@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page, Site
 
 from wagtail_localize.models import StringTranslation, Translation
 
+from caching.rows import as_plain, from_plain
 from caching.versions import cached_for_content, caching_enabled
 
 from .site_context import site_context
@@ -347,13 +348,11 @@ def in_reader_language(snippets, request=None, queryset=None):
         if queryset is None:
             # A shared part of every page in this language (retired when a
             # snippet is saved, caching/invalidation.py).
-            caches[key] = cached_for_content(
+            rows = cached_for_content(
                 f"snippets-in-language:{model._meta.label}:{locale.pk}",
-                lambda: {
-                    item.translation_key: item
-                    for item in model._default_manager.filter(locale=locale)
-                },
+                lambda: [as_plain(item) for item in model._default_manager.filter(locale=locale)],
             )
+            caches[key] = {item.translation_key: item for item in map(from_plain, rows)}
         else:
             caches[key] = {item.translation_key: item for item in queryset.filter(locale=locale)}
     translations = caches[key]

@@ -1,7 +1,26 @@
-"""Admin hooks shared by every page: the editors' accessibility checks run every axe rule."""
+"""Hooks of the pages every site shares: its shared parts, and the editors' full axe checks."""
 
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
+
+from .models import SiteSettings
+from .site_context import PART_HOOK
+from .wayfinding import home_address
+
+
+@hooks.register(PART_HOOK)
+def home_part():
+    return "home", home_address
+
+
+@hooks.register(PART_HOOK)
+def site_settings_part():
+    return "site-settings", SiteSettings.field_values
+
+
+@hooks.register(PART_HOOK)
+def logo_part():
+    return "logo", SiteSettings.logo_address
 
 
 class FullContentCheckerItem(ContentCheckerItem):

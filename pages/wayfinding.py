@@ -9,7 +9,6 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from pages import translations
-from pages.shared_parts import for_site_and_language
 from pages.site_context import site_context
 
 
@@ -23,20 +22,21 @@ def site_root(request):
     return site_context(request).remember(("site-root", get_language()), work_out)
 
 
-def site_root_address(request):
+def home_address(request):
     """{"pk", "url", "depth"} of this site's home page in the language being read, or None.
 
-    Shared by every page of the site and language (pages.shared_parts), so the
-    header and breadcrumbs need not look the home page up.
+    A shared part of the site (pages.site_context): the header and
+    breadcrumbs need not look the home page up.
     """
+    root = site_root(request)
+    if root is None:
+        return None
+    return {"pk": root.pk, "url": root.get_url(request), "depth": root.depth}
 
-    def build():
-        root = site_root(request)
-        if root is None:
-            return {"root": None}
-        return {"root": {"pk": root.pk, "url": root.get_url(request), "depth": root.depth}}
 
-    return for_site_and_language(request, "site-root", build)["root"]
+def site_root_address(request):
+    """The home page's address, from the site's shared parts (see `home_address`)."""
+    return site_context(request).part("home")
 
 
 def ancestor_of(page, request, levels_up=1):

@@ -179,6 +179,9 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 # `csp_nonce` for <script> elements (security headers).
                 "django.template.context_processors.csp",
+                # `site_context`: the site's shared parts (menu, footer, logo,
+                # home address) and what the request has worked out.
+                "pages.site_context.site_context_processor",
             ],
         },
     },

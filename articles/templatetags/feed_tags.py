@@ -7,8 +7,8 @@ from django import template
 from pages.models import SiteSettings
 from taxonomy.models import ReaderTopic
 
+from ..addresses import news_index_for
 from ..feeds import feed_title
-from .article_tags import news_index_for
 
 register = template.Library()
 

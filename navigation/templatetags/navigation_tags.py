@@ -2,12 +2,10 @@
 
 from django import template
 
-from pages.shared_parts import for_site_and_language
-from pages.translations import localized
+from pages.site_context import site_context
 from pages.wayfinding import site_root_address
 
-from ..menus import menu_items, resolve_links
-from ..models import Footer
+from ..menus import menu_items
 
 register = template.Library()
 
@@ -34,24 +32,9 @@ def main_sections(context):
 @register.inclusion_tag("navigation/footer.html", takes_context=True)
 def site_footer(context):
     """This site's Footer snippet in this language, plus contact details from settings."""
-    request = context["request"]
-    site_settings = context["settings"]["pages"]["SiteSettings"]
-
-    def build():
-        footer = Footer.for_request(request)
-        links = []
-        if footer is not None:
-            links = [(url, label) for url, label, _page in resolve_links(footer.links, request)]
-        privacy = localized(site_settings.privacy_page, request)
-        if privacy is not None and privacy.live:
-            privacy_url = privacy.get_url(request)
-            if all(url != privacy_url for url, _label in links):
-                links.append((privacy_url, privacy.title))
-        return {"tagline": footer.tagline if footer else "", "links": links}
-
-    footer = for_site_and_language(request, "footer", build)
+    footer = site_context(context["request"]).part("footer")
     return {
-        "site_settings": site_settings,
+        "site_settings": context["settings"]["pages"]["SiteSettings"],
         "tagline": footer["tagline"],
         "links": footer["links"],
     }

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail.images.models import Filter, Picture
@@ -93,13 +94,15 @@ def responsive_picture(context, image, role, alt=None, **attributes):
 
     def build():
         renditions = get_renditions_or_not_found(image, _filter_specs(image_role))
-        return Picture(renditions, html_attributes).__html__()
+        # Kept as plain bytes in the shared cache, marked safe again when read.
+        return Picture(renditions, html_attributes).__html__().encode()
 
     # Finding a dozen renditions and writing their srcsets is the costliest
     # part of a page after its queries; the result changes only when the
     # image does (saving an image retires it, caching/invalidation.py).
     described = repr((image.pk, role, sorted(html_attributes.items())))
-    return cached_for_content(f"picture:{hashlib.sha256(described.encode()).hexdigest()}", build)
+    key = f"picture:{hashlib.sha256(described.encode()).hexdigest()}"
+    return mark_safe(cached_for_content(key, build).decode())  # noqa: S308 (built by Picture)
 
 
 @register.filter

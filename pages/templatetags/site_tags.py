@@ -6,7 +6,7 @@ from django import template
 from django.template.loader import get_template
 
 from pages import translations
-from pages.shared_parts import for_site_and_language
+from pages.site_context import site_context
 from pages.wayfinding import site_root_address, trail_to
 
 register = template.Library()
@@ -16,17 +16,9 @@ register = template.Library()
 def site_logo_url(context):
     """`{% site_logo_url as logo_url %}`: the site's logo, a 96 px PNG (favicon, header), or "".
 
-    The same on every page of the site, so kept with its shared parts.
+    A shared part of the site (pages.site_context).
     """
-    request = context["request"]
-
-    def build():
-        from pages.models import SiteSettings
-
-        logo = SiteSettings.for_request(request).logo
-        return {"url": logo.get_rendition("fill-96x96|format-png").url if logo else ""}
-
-    return for_site_and_language(request, "logo", build)["url"]
+    return site_context(context["request"]).part("logo")
 
 
 @register.simple_tag(takes_context=True)
