@@ -372,21 +372,3 @@ def test_production_settings_do_not_allow_demo_staff():
     from alliance_site.settings import base
 
     assert getattr(base, "DEMO_STAFF_ACCOUNTS", False) is False
-
-
-def test_the_demo_loader_gives_each_demo_site_its_roles_and_staff(demo):
-    expected = {
-        "alliance-editor": f"{ALLIANCE} editors",
-        "alliance-moderator": f"{ALLIANCE} moderators",
-        "kidscan-editor": f"{KIDSCAN} editors",
-        "kidscan-moderator": f"{KIDSCAN} moderators",
-    }
-
-    users = get_user_model().objects.filter(username__in=expected).prefetch_related("groups")
-
-    assert {user.username: [g.name for g in user.groups.all()] for user in users} == {
-        username: [group] for username, group in expected.items()
-    }
-    assert "Demo staff account 'kidscan-moderator' created" in demo["output"]
-    for user in users:
-        assert not user.is_superuser and not user.is_staff

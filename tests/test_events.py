@@ -1,7 +1,7 @@
 """Events and webinars as visitors, calendar apps, search engines and editors meet them.
 
 Tests build their own content on a host of their own, in English and Spanish;
-only the check of the demo's own forum tour reads the demo.
+the demo's own forum tour is checked with the demo's tests (tests/demo/test_events.py).
 """
 
 import datetime
@@ -38,7 +38,6 @@ pytestmark = pytest.mark.django_db
 DENVER = ZoneInfo("America/Denver")
 EVENTS_HOST = "events.localhost"
 OTHER_HOST = "other-events.localhost"
-DEMO_HOST = "localhost"
 
 
 # --- Builders -------------------------------------------------------------------------------
@@ -460,7 +459,7 @@ def test_an_event_describes_itself_to_search_engines(client, events_site, fresh_
 def test_structured_data_includes_what_a_page_says_about_itself_and_nothing_else(
     client, events_site
 ):
-    """seo_tags' hook: a page with a structured_data method adds its item; other pages don't."""
+    """seo.page_meta: a page with a structured_data method adds its item; other pages don't."""
     _site, index = events_site
     make_event(index, in_days(3))
 
@@ -510,16 +509,3 @@ def test_the_spanish_calendar_holds_the_spanish_pages(client, spanish_events):
     urls = [str(event["URL"]) for event in calendar.walk("VEVENT")]
     assert len(urls) == 2
     assert all(url.startswith(f"http://{EVENTS_HOST}/es/eventos/") for url in urls)
-
-
-# --- The demo's own events ------------------------------------------------------------------
-
-
-def test_the_demo_lists_the_essa_forums_gallup_first(client, demo):
-    page = soup_of(client.get("/events/", HTTP_HOST=DEMO_HOST))
-
-    past = card_titles(page.find("h2", id="past-events").parent)
-    forums = [title for title in past if "Forum" in title]
-    assert len(forums) == 6
-    # Most recent first, so the first forum, in Gallup, closes the list.
-    assert "Gallup" in forums[-1]

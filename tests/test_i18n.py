@@ -5,7 +5,8 @@ Spanish twin: a real translation, or until then an alias that says it has
 not been translated yet. The behavior tests read two sites in both
 languages, built once for the module by tests/builders.py: one with a page of
 every type (the one the preview, security-header and sitemap tests read too),
-one small. One test sweeps every page of the demo, as its smoke test.
+one small. The demo's smoke test sweeps every page of the demo by the same
+rules (`language_link_problems`), in tests/demo/test_pages_sweep.py.
 """
 
 import datetime
@@ -34,7 +35,6 @@ from bs4 import BeautifulSoup
 from wagtail_localize.models import LocaleSynchronization, StringSegment, Translation
 from wagtail_localize.synctree import synchronize_tree
 
-from demo import content_es
 from navigation.models import Footer, MainMenu
 from pages.translations import original_of
 from tests.builders import (
@@ -458,32 +458,6 @@ def test_spanish_home_page_is_all_in_spanish(client, sites_in_two_languages, hos
         "Mejores escuelas, juntos."
     )
     assert english_strings_in(soup) == []
-
-
-@pytest.mark.django_db
-def test_every_page_names_its_translations_reciprocally(client, demo):
-    """Search engines get matching hreflang sets on both sides, and the switcher agrees with them.
-
-    The demo's smoke test: every live page of both demo sites, in both
-    languages, is read (the rules are in `language_link_problems`). The same
-    rules hold for one page of each type in the quick tests
-    (`test_each_page_type_names_its_translations_reciprocally`).
-    """
-    pages = read_language_links(client, Page.objects.live().filter(depth__gt=1).specific())
-    # Spanish pages with their own text (not twins showing the English one), both sites.
-    translated_pages = sum(
-        1
-        for page in Page.objects.filter(locale__language_code="es", depth__gt=1).live()
-        if original_of(page) is None
-    )
-    assert translated_pages >= sum(len(spanish["pages"]) for spanish in content_es.SPANISH.values())
-
-    problems, with_alternates = language_link_problems(client, pages)
-
-    assert len(pages) >= 2 * translated_pages
-    assert problems == []
-    # Each translated demo page and its English original, and no alias, name their versions.
-    assert with_alternates == 2 * translated_pages
 
 
 @pytest.mark.django_db

@@ -3,12 +3,13 @@
 The tests of the preview modes and cards read a site with a page of every
 type in English and Spanish, built once for the module (tests/builders.py
 builds it), with a few more articles and stories so the listings show cards
-of every kind. One test previews every page of the demo, as its smoke test.
+of every kind. The demo's smoke test previews every page of the demo the same
+way (`problems_previewing`), in tests/demo/test_pages_sweep.py.
 """
 
 from django.urls import reverse
 
-from wagtail.models import Page, get_page_models
+from wagtail.models import get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
@@ -177,11 +178,6 @@ def test_editor_previews_the_listing_card_of_unsaved_changes(client, django_user
     assert "Forums announced" not in card.get_text()
 
 
-def demo_pages():
-    """Every page of the demo sites in both languages, as its own type."""
-    return [page.specific for page in Page.objects.filter(depth__gt=1).order_by("path")]
-
-
 def preview_problems(page, mode):
     """What is wrong with the page's preview in `mode`, as an editor would see it."""
     response = page.make_preview_request(preview_mode=mode)
@@ -216,18 +212,6 @@ def problems_previewing(pages):
         for mode, label in page.preview_modes
         for problem in preview_problems(page, mode)
     ]
-
-
-def test_every_demo_page_previews_in_every_mode(demo):
-    """The demo's smoke test: each of its pages, in both languages, twins included.
-
-    `test_each_page_type_previews_in_every_mode` checks the same on one page of
-    each type in the quick tests.
-    """
-    pages = demo_pages()
-    assert len(pages) > 20
-    problems = problems_previewing(pages)
-    assert not problems, "\n".join(problems)
 
 
 def test_each_page_type_previews_in_every_mode(site_with_cards_of_every_kind):

@@ -8,8 +8,9 @@ admin only. tests/browser/test_csp.py checks in Chromium that nothing is blocked
 
 The tests build the few pages they read. That no page runs inline script or
 inline style is checked on a site with a page of every type in both languages,
-every kind of block in each (tests/builders.py builds it), and, as a smoke
-test of the demo content, on every page of both demo sites.
+every kind of block in each (tests/builders.py builds it); the demo's smoke
+test checks every page of both demo sites the same way (`inline_code_on`), in
+tests/demo/test_pages_sweep.py.
 """
 
 import json
@@ -275,20 +276,6 @@ def test_no_page_of_any_type_runs_inline_script_or_inline_style(client):
     assert any(path.startswith("/es/") for path in paths)
 
     problems = inline_code_on(client, EVERY_TYPE_HOST, paths)
-
-    assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("host", HOSTS)
-def test_no_demo_page_runs_inline_script_or_inline_style(client, demo, host):
-    """Every live page of the demo site in both languages: its content adds nothing inline.
-
-    A smoke test of the demo's own content; the behavior is checked on a page
-    of every type in the test above.
-    """
-    paths = [path for path, _page_type in live_page_paths(Site.objects.get(hostname=host))]
-
-    problems = inline_code_on(client, host, paths)
 
     assert not problems, "\n".join(problems)
 

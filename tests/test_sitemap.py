@@ -2,8 +2,8 @@
 
 The tests read two sites in English and Spanish built once for the module
 (tests/builders.py builds them): one with a page of every type, one small.
-One test compares each demo site's sitemap with what browsing it reaches, as
-the demo's smoke test.
+The demo's smoke test compares each demo site's sitemap with what browsing it
+reaches the same way, in tests/demo/test_pages_sweep.py.
 """
 
 import xml.etree.ElementTree as ElementTree
@@ -15,7 +15,6 @@ from wagtail.models import Site
 import pytest
 from bs4 import BeautifulSoup
 
-from demo import content
 from tests.builders import (
     build_site_with_every_page_type,
     build_small_site_in_two_languages,
@@ -29,8 +28,6 @@ from tests.factories import (
     make_standard,
 )
 
-ALLIANCE_HOST = content.ALLIANCE["hostname"]
-KIDSCAN_HOST = content.KIDSCAN["hostname"]
 EVERY_TYPE_HOST = "sitemap.localhost"
 SMALL_SITE_HOST = "small-sitemap.localhost"
 # A third site made by a test beside the module's two sites (whose module-wide data it shares).
@@ -104,16 +101,6 @@ def check_sitemap_lists_exactly_the_pages_visitors_can_reach(client, host):
     # Both languages are there.
     assert any("/es/" in url for url in listed)
     return listed
-
-
-@pytest.mark.parametrize("host", [ALLIANCE_HOST, KIDSCAN_HOST])
-def test_sitemap_lists_exactly_the_pages_visitors_can_reach_on_that_site(client, demo, host):
-    """The demo's smoke test: every page of each demo site, as browsing it finds them.
-
-    `test_sitemap_lists_exactly_the_pages_visitors_can_reach` checks the same
-    on a page of each type in the quick tests.
-    """
-    check_sitemap_lists_exactly_the_pages_visitors_can_reach(client, host)
 
 
 def test_sitemap_lists_exactly_the_pages_visitors_can_reach(client, two_sites_in_two_languages):
