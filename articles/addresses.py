@@ -1,15 +1,15 @@
 """Where the site's news lives: the news index's address, and its topic pages' and feeds'.
 
 Every page links the news feeds and topic pages, so the index's title and
-address are a shared part of the site (pages.site_context, registered in
+address are a shared part of the site (routing.site_context, registered in
 wagtail_hooks.py), and the addresses below it are worked out without a query.
 """
 
 from dataclasses import dataclass
 
-from pages.routing import only_public
-from pages.site_context import site_context
 from pages.wayfinding import site_root
+from routing.router import only_public
+from routing.site_context import site_context
 
 from .models import NewsIndexPage
 

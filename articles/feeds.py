@@ -32,8 +32,8 @@ from django.utils.html import escape
 
 from wagtail_localize.models import StringTranslation, Translation
 
+from localization.translations import in_reader_language
 from pages.models import SiteSettings
-from pages.translations import in_reader_language
 
 # Enough for a reader catching up after a few weeks, small enough to poll often.
 FEED_LENGTH = 20
@@ -120,7 +120,7 @@ def build_feed(request, news_index, feed_format, topic, language):
 def with_own_text(articles, language):
     """Leave out pages showing another language's text: twins, and translations nobody has begun.
 
-    The rule of pages.translations.original_of, in the articles query itself,
+    The rule of localization.translations.original_of, in the articles query itself,
     so a feed costs the same queries however many pages it holds.
     """
     articles = articles.filter(Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale")))

@@ -15,10 +15,10 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from localization.translations import in_reader_language
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
-from pages.translations import in_reader_language
 from pages.wayfinding import ancestor_of
 from people.models import PersonOnPage
 from taxonomy.models import (

@@ -1,8 +1,8 @@
-"""The news index's address as a shared part of each site (pages.site_context)."""
+"""The news index's address as a shared part of each site (routing.site_context)."""
 
 from wagtail import hooks
 
-from pages.site_context import PART_HOOK
+from routing.site_context import PART_HOOK
 
 from .addresses import news_index_part
 

@@ -1,13 +1,13 @@
 """The header menu and the footer in the language being read, for the layout and search.
 
-Both are shared parts of the site (pages.site_context, registered in
+Both are shared parts of the site (routing.site_context, registered in
 wagtail_hooks.py): built once per site and language as plain data.
 """
 
+from localization.translations import localized, localized_pages
 from pages.models import SiteSettings
-from pages.site_context import site_context
-from pages.translations import localized, localized_pages
 from pages.wayfinding import site_root
+from routing.site_context import site_context
 
 from .models import Footer, MainMenu
 

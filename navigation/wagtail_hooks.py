@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from editorial.ownership import SiteOwnedSnippetViewSet
-from pages.site_context import PART_HOOK
+from routing.site_context import PART_HOOK
 
 from .menus import footer_links, menu_links
 from .models import Footer, MainMenu

@@ -23,9 +23,6 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages shared by every site"
 
     def ready(self):
-        from . import localize_fixes
-
-        localize_fixes.install()
         post_migrate.connect(
             synchronise_locale_trees, sender=self, dispatch_uid="pages.synchronise_locale_trees"
         )

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 
 from wagtail.models import Locale, Page
 
-from pages import translations
+from localization import translations
 
 
 @dataclass(frozen=True)

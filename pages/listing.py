@@ -6,7 +6,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.http import urlencode
 
-from .routing import only_public
+from routing.router import only_public
 
 
 def listing_queryset(model, ancestor):

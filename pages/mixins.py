@@ -12,9 +12,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from routing.router import route_by_address, view_restrictions_for
+
 from .blocks import refuse_bad_addresses
 from .forms import SiteChoicesPageForm
-from .routing import route_by_address, view_restrictions_for
 
 
 class ListingFields(models.Model):
@@ -161,11 +162,11 @@ class BasePage(ListingFields, SocialFields, Page):
         SOCIAL_CARD_PREVIEW: "previews/social_card.html",
     }
 
-    # The whole address in two queries, not two per level (pages/routing.py).
+    # The whole address in two queries, not two per level (routing/router.py).
     route = route_by_address
 
     def get_view_restrictions(self):
-        # One query instead of two on every page served (pages/routing.py).
+        # One query instead of two on every page served (routing/router.py).
         return view_restrictions_for(self)
 
     def listing_card(self):

@@ -12,11 +12,11 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from caching.versions import caching_enabled
+from routing.site_context import site_context
 
 from .blocks import BodyBlock
 from .colours import validate_brand_colour
 from .mixins import BasePage
-from .site_context import site_context
 
 HOME_PAGE = "home.HomePage"
 

@@ -3,8 +3,9 @@
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
+from routing.site_context import PART_HOOK
+
 from .models import SiteSettings
-from .site_context import PART_HOOK
 from .wayfinding import home_address
 
 

@@ -8,8 +8,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Site
 
-from pages import translations
-from pages.site_context import site_context
+from localization import translations
+from routing.site_context import site_context
 
 
 def site_root(request):
@@ -25,7 +25,7 @@ def site_root(request):
 def home_address(request):
     """{"pk", "url", "depth"} of this site's home page in the language being read, or None.
 
-    A shared part of the site (pages.site_context): the header and
+    A shared part of the site (routing.site_context): the header and
     breadcrumbs need not look the home page up.
     """
     root = site_root(request)
@@ -43,7 +43,7 @@ def ancestor_of(page, request, levels_up=1):
     """`page`'s parent (or grandparent…); no query for the page being served.
 
     Routing walked past the served page's ancestors and kept them
-    (pages.routing); any other page asks the database.
+    (routing.router); any other page asks the database.
     """
     walked = site_context(request).table("route-parents").get(page.pk, [])
     if len(walked) >= levels_up:
@@ -66,7 +66,7 @@ def trail_to(page, request):
         return []
     trails = site_context(request).table("trails")
     if page.pk not in trails:
-        # The page being served was found with its ancestors (pages.routing).
+        # The page being served was found with its ancestors (routing.router).
         walked = site_context(request).table("route-parents").get(page.pk)
         if walked is not None:
             trails[page.pk] = [

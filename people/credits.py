@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.html import format_html
 
-from pages.site_context import site_context
-from pages.translations import active_locale, in_reader_language
+from localization.translations import active_locale, in_reader_language
+from routing.site_context import site_context
 
 from .models import Person
 

@@ -13,7 +13,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from pages.blocks import BLOCK_TEMPLATE_DIR, BodyBlock
-from pages.site_context import site_context
+from routing.site_context import site_context
 
 # Far above any count or amount a report charts; keeps bars and numbers sane.
 MAX_CHART_VALUE = Decimal("1000000000000")

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Site
 
-from pages import translations
+from localization import translations
 from pages.models import SiteSettings
-from pages.site_context import site_context
 from pages.wayfinding import site_root, trail_to
+from routing.site_context import site_context
 
 # The size Facebook, LinkedIn and X all crop link previews to.
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"

@@ -15,7 +15,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from pages.translations import original_of
+from localization.translations import original_of
 
 
 class SiteSitemap(Sitemap):

@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from pages.site_context import PART_HOOK
+from routing.site_context import PART_HOOK
 
 from .page_meta import default_share_image, organization_logo_address
 

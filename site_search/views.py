@@ -19,9 +19,9 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
+from localization.translations import localized_pages
 from navigation.menus import menu_items
 from pages.listing import paginate
-from pages.translations import localized_pages
 from pages.wayfinding import site_root
 
 from .excerpts import excerpt

@@ -23,8 +23,8 @@ from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from localization.translations import active_locale, in_reader_language
 from pages.listing import listing_queryset
-from pages.translations import active_locale, in_reader_language
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):

@@ -64,7 +64,7 @@ def test_apps_import_neither_the_wiring_nor_template_tags():
 
 
 # A memo hung on the request by a module of its own, which only that module
-# knows about: what a request works out is kept in pages.site_context.
+# knows about: what a request works out is kept in routing.site_context.
 REQUEST_MEMO = re.compile(r"request\.__dict__|(?:get|has|set)attr\(request, \"_|setattr\(request, ")
 
 

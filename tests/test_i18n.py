@@ -35,8 +35,8 @@ from bs4 import BeautifulSoup
 from wagtail_localize.models import LocaleSynchronization, StringSegment, Translation
 from wagtail_localize.synctree import synchronize_tree
 
+from localization.translations import original_of
 from navigation.models import Footer, MainMenu
-from pages.translations import original_of
 from tests.builders import (
     build_site_with_every_page_type,
     build_small_site_in_two_languages,

@@ -67,7 +67,7 @@ pytestmark = pytest.mark.django_db
 # Where they go (tools/bench/queries.py prints them per page): Wagtail's own
 # routing finds the site, the Locale being read and the home page in it (3 or 4,
 # through public APIs only), BasePage.route reads the rest of the address and
-# the page (2, pages/routing.py), then the page's own content: its listings,
+# the page (2, routing/router.py), then the page's own content: its listings,
 # topics, authors, the languages it exists in.
 QUERY_BUDGET = dict.fromkeys(["home", "news index", "article", "story", "topic"], 12)
 

@@ -2,7 +2,7 @@
 
 Spanish pages made through wagtail-localize (as the demo's are) are ordinary
 translations, so an editor opens them in the translation editor rather than
-retyping them, and the two guards in pages/localize_fixes.py keep
+retyping them, and the two guards in localization/localize_fixes.py keep
 translation from failing on content the library does not expect.
 """
 

@@ -65,6 +65,9 @@ TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 INSTALLED_APPS = [
     # Project apps first: their management commands and static files take precedence.
+    # The kernel: the request's site and page, its languages, the shared pages.
+    "routing",
+    "localization",
     "pages",
     # The shared vocabulary (topics) that the content apps below file pages under.
     "taxonomy",
@@ -150,8 +153,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # The site and its home page in this language from the content cache, so
-    # routing a page starts without queries (pages/routing.py).
     # The translation tool's own views check model permissions only: the
     # editorial rules (site ownership, who may publish) apply to them here.
     "editorial.translation_tool.TranslationToolMiddleware",
@@ -181,7 +182,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 # `site_context`: the site's shared parts (menu, footer, logo,
                 # home address) and what the request has worked out.
-                "pages.site_context.site_context_processor",
+                "routing.site_context.site_context_processor",
             ],
         },
     },

@@ -2,8 +2,8 @@
 
 from django import template
 
-from pages.site_context import site_context
 from pages.wayfinding import site_root_address
+from routing.site_context import site_context
 
 from ..menus import menu_items
 

@@ -23,7 +23,7 @@ from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from caching.versions import cached_for_content
-from pages.site_context import site_context
+from routing.site_context import site_context
 
 register = template.Library()
 

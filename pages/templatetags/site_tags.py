@@ -5,9 +5,9 @@ from dataclasses import replace
 from django import template
 from django.template.loader import get_template
 
-from pages import translations
-from pages.site_context import site_context
+from localization import translations
 from pages.wayfinding import site_root_address, trail_to
+from routing.site_context import site_context
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ register = template.Library()
 def site_logo_url(context):
     """`{% site_logo_url as logo_url %}`: the site's logo, a 96 px PNG (favicon, header), or "".
 
-    A shared part of the site (pages.site_context).
+    A shared part of the site (routing.site_context).
     """
     return site_context(context["request"]).part("logo")
 
@@ -78,7 +78,7 @@ def canonical_url(context, page):
 
 @register.simple_tag(takes_context=True)
 def page_languages(context):
-    """The page's versions in each language: switcher, hreflang, hints (see pages.translations)."""
+    """The page's versions in each language: switcher, hreflang, hints (localization)."""
     page = context.get("page")
     # Only Wagtail pages have translations (a 404 has no page).
     if not hasattr(page, "get_translations"):

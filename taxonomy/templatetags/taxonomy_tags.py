@@ -2,7 +2,7 @@
 
 from django import template
 
-from pages.translations import in_reader_language
+from localization.translations import in_reader_language
 
 register = template.Library()
 

@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 import pytest
 
 from demo import content, content_es
-from pages.translations import original_of
+from localization.translations import original_of
 from tests.test_i18n import language_link_problems, read_language_links
 from tests.test_preview import problems_previewing
 from tests.test_security_headers import inline_code_on, live_page_paths

@@ -24,8 +24,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from caching.rows import as_plain, from_plain
 from caching.versions import cached_for_content, caching_enabled
-
-from .site_context import site_context
+from routing.site_context import site_context
 
 # Each hint is written in the language it offers, like the language names.
 LANGUAGE_HINTS = {"en": "Read this page in English", "es": "Ver esta página en español"}

@@ -38,6 +38,6 @@ def install():
     post_save.connect(
         _sync_trees_unless_raw,
         sender=LocaleSynchronization,
-        dispatch_uid="pages.sync_trees_unless_raw",
+        dispatch_uid="localization.sync_trees_unless_raw",
     )
     StreamFieldSegmentExtractor.handle_image_block = _extract_image_block_unless_empty
