@@ -32,7 +32,7 @@ from django.utils.csp import CSP, build_policy
 
 # Browser features no page of these sites uses; a script that somehow ran
 # here, or a video player it frames, cannot ask for them either. Only
-# features Chromium and Firefox recognise, so consoles stay quiet.
+# features Chromium and Firefox recognize, so consoles stay quiet.
 # Fullscreen, autoplay and picture-in-picture stay at the browser's default
 # (this origin, and frames it delegates them to): video players use them.
 PERMISSIONS_POLICY = ", ".join(

@@ -14,7 +14,7 @@ from seo import views as seo_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Per-site colours as a stylesheet, so templates need no inline style.
+    # Per-site colors as a stylesheet, so templates need no inline style.
     path("brand.css", page_views.brand_stylesheet, name="brand_stylesheet"),
     # One of each per site (by host name), covering every language.
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),

@@ -108,7 +108,7 @@ def build_feed(request, news_index, feed_format, topic, language):
         subtitle=description,
         language=language,
         feed_url=request.build_absolute_uri(news_index.feed_url(feed_format, topic, request)),
-        # Atom wants an author for every entry; the organisation stands in where no byline is given.
+        # Atom wants an author for every entry; the organization stands in where no byline is given.
         author_name=site_name,
     )
     articles = with_own_text(news_index.get_articles(topic), language)

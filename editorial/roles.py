@@ -1,6 +1,6 @@
 """Each site's staff roles: its editors, its moderators, its media collection and its review.
 
-One installation serves several organisations, so nobody should be able to
+One installation serves several organizations, so nobody should be able to
 publish on, or pick the pictures of, a site they do not work for. For every
 Site this module makes (or brings up to date):
 

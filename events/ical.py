@@ -28,7 +28,7 @@ from pages.models import SiteSettings
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODUCT_ID = "-//Alliance sites//Events//EN"
-# Calendar apps that honour it poll the subscribed feed this often.
+# Calendar apps that honor it poll the subscribed feed this often.
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
 
 

@@ -11,7 +11,7 @@ ATTENDANCE_MODES = {
 IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
-def event(request, page, organisation):
+def event(request, page, organization):
     page_url = request.build_absolute_uri(page.get_url(request))
     data = {
         "@type": "Event",
@@ -23,7 +23,7 @@ def event(request, page, organisation):
         # No field records a cancellation yet: a published event is going ahead.
         "eventStatus": "https://schema.org/EventScheduled",
         "location": locations(page),
-        "organizer": organisation,
+        "organizer": organization,
         "url": page_url,
         "inLanguage": page.locale.language_code,
     }

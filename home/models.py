@@ -1,4 +1,4 @@
-"""The home page: the root of each organisation's site.
+"""The home page: the root of each organization's site.
 
 It lives in its own app because it shows news and stories, so it depends on
 `articles` and `stories`, which themselves depend only on `pages`.
@@ -20,7 +20,7 @@ from stories.models import latest_stories
 
 
 class HomePage(BasePage):
-    """The front page of one organisation's site; every other page sits below it."""
+    """The front page of one organization's site; every other page sits below it."""
 
     page_description = "The front page of an organization's site; every other page sits below it."
 

@@ -1,4 +1,4 @@
-"""Policy issues: one page per issue the organisation works on, gathering all it publishes on it.
+"""Policy issues: one page per issue the organization works on, gathering all it publishes on it.
 
 An issue page names one topic; everything on the same site, in the same
 language, filed under that topic (every page type that joins
@@ -23,7 +23,7 @@ PER_SECTION = 6
 
 
 class IssueIndexPage(BasePage):
-    """The list of the issues the organisation works on."""
+    """The list of the issues the organization works on."""
 
     page_description = "The issues section: the policy issues the organization works on."
 

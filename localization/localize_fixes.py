@@ -12,10 +12,10 @@ from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
 
 
 def _sync_trees_unless_raw(sender, instance, raw=False, **kwargs):
-    # The library synchronises page trees whenever a locale's "sync from"
+    # The library synchronizes page trees whenever a locale's "sync from"
     # setting is saved, even for raw saves: loading a fixture or restoring a
     # test database would then copy pages that are not restored yet. Raw saves
-    # put rows back as they were and need no synchronisation.
+    # put rows back as they were and need no synchronization.
     if not raw:
         sync_trees_on_locale_sync_save(instance=instance, **kwargs)
 

@@ -1,6 +1,6 @@
 """Pages across languages: their versions (switcher, hreflang, hints) and links to them.
 
-Tree synchronisation gives every English page a Spanish twin as soon as it
+Tree synchronization gives every English page a Spanish twin as soon as it
 exists. Until a translator replaces it, that twin is an alias: the English
 content under a Spanish address. Such twins are worth linking to (the
 visitor stays in Spanish around it) but are not translations, so search
@@ -157,7 +157,7 @@ def localized_pages(pages, request=None):
 def original_of(page, request=None):
     """The page in another language whose text `page` shows, or None if it has its own text.
 
-    That is a twin made by tree synchronisation (an alias), or a translation
+    That is a twin made by tree synchronization (an alias), or a translation
     wagtail-localize has made but of which no string has been translated yet:
     the library fills (and may publish) it with the original's text.
     Worked out once per request and page, as the layout asks more than once.
@@ -228,7 +228,7 @@ def language_versions(page, request):
         for version in with_translation_state(translations):
             language_code = version.locale.language_code
             if version.pk == page.pk:
-                # The page being read is used as itself, so what is learnt about it is kept.
+                # The page being read is used as itself, so what is learned about it is kept.
                 page.translation_job_source_locale = version.translation_job_source_locale
                 page.translation_started = version.translation_started
                 version = page

@@ -93,7 +93,7 @@ class Footer(PerSiteSnippet):
     """What sits at the foot of every page beside the contact details in site settings."""
 
     tagline = models.CharField(
-        max_length=160, blank=True, help_text="A short line under the organisation's name."
+        max_length=160, blank=True, help_text="A short line under the organization's name."
     )
     links = links_field()
 

@@ -477,7 +477,7 @@ class Subscriber(models.Model):
         newsletter = self.newsletter
         with translation.override(language):
             context = {
-                "organisation": newsletter.organisation_name(),
+                "organization": newsletter.organisation_name(),
                 "subscriber": self,
                 **context,
             }

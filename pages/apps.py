@@ -5,17 +5,17 @@ from django.db.models.signals import post_migrate
 def synchronise_locale_trees(sender, using="default", **kwargs):
     """After migrating, every locale set to "sync from" another gets its missing twins.
 
-    wagtail-localize synchronises when the setting is saved in the admin; a
+    wagtail-localize synchronizes when the setting is saved in the admin; a
     migration that adds the setting (pages 0003) or a database restored from
     before it would otherwise leave /es/ serving English pages as if they
     were Spanish until someone re-saved the locale.
     """
     from wagtail_localize.models import LocaleSynchronization
 
-    for synchronisation in LocaleSynchronization.objects.using(using).select_related(
+    for synchronization in LocaleSynchronization.objects.using(using).select_related(
         "locale", "sync_from"
     ):
-        synchronisation.sync_trees()
+        synchronization.sync_trees()
 
 
 class PagesConfig(AppConfig):

@@ -51,7 +51,7 @@ class AccessibleImageForm(BaseImageForm):
         super().__init__(*args, **kwargs)
         stock_file_field = self.fields.get("file")
         if stock_file_field is not None:
-            # Same widget (it carries the admin's upload behaviour), stricter checks.
+            # Same widget (it carries the admin's upload behavior), stricter checks.
             self.fields["file"] = DecodedImageField(
                 label=stock_file_field.label,
                 required=stock_file_field.required,

@@ -1,4 +1,4 @@
-"""Organisation pages every site has (vision, mission, standard pages) and per-site settings."""
+"""Organization pages every site has (vision, mission, standard pages) and per-site settings."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,7 +15,7 @@ from caching.versions import caching_enabled
 from routing.site_context import site_context
 
 from .blocks import BodyBlock
-from .colours import validate_brand_colour
+from .colors import validate_brand_colour
 from .mixins import BasePage
 
 HOME_PAGE = "home.HomePage"
@@ -27,7 +27,7 @@ def body_field():
 
 
 class VisionPage(BasePage):
-    """The organisation's vision: one statement, then the reasoning behind it."""
+    """The organization's vision: one statement, then the reasoning behind it."""
 
     page_description = (
         "The organization's vision in one sentence, and the reasoning behind it. One per site."
@@ -52,7 +52,7 @@ class VisionPage(BasePage):
 
 
 class MissionPage(BasePage):
-    """The organisation's mission statement and the pillars that carry it out."""
+    """The organization's mission statement and the pillars that carry it out."""
 
     page_description = "The mission statement and the pillars that carry it out. One per site."
 
@@ -160,10 +160,12 @@ class StandardPage(BasePage):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """Who the site belongs to and how it looks: one set per organisation's site."""
+    """Who the site belongs to and how it looks: one set per organization's site."""
 
     organisation_name = models.CharField(
-        max_length=120, help_text="Shown in the header, the footer and the browser tab."
+        "organization name",
+        max_length=120,
+        help_text="Shown in the header, the footer and the browser tab.",
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -171,9 +173,10 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown in the header. Its alt text should be the organisation's name.",
+        help_text="Shown in the header. Its alt text should be the organization's name.",
     )
     brand_colour = models.CharField(
+        "brand color",
         max_length=7,
         default="#1d4f91",
         validators=[validate_brand_colour],
@@ -296,7 +299,7 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def display_name(self):
-        """The organisation's name, or the site's own name until an editor fills it in."""
+        """The organization's name, or the site's own name until an editor fills it in."""
         return self.organisation_name or self.site.site_name or self.site.hostname
 
     @property

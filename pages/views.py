@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
-from .colours import HEX_COLOUR
+from .colors import HEX_COLOUR
 from .models import SiteSettings
 
 DEFAULT_BRAND_COLOUR = SiteSettings._meta.get_field("brand_colour").default
@@ -15,13 +15,13 @@ DEFAULT_BRAND_COLOUR = SiteSettings._meta.get_field("brand_colour").default
 @require_safe
 @cache_control(max_age=300, public=True)
 def brand_stylesheet(request):
-    """The current site's brand colour as CSS custom properties.
+    """The current site's brand color as CSS custom properties.
 
     Served as a stylesheet rather than an inline style so that a strict
     Content-Security-Policy (style-src 'self') holds.
     """
     site = Site.find_for_request(request)
-    colour = DEFAULT_BRAND_COLOUR
+    color = DEFAULT_BRAND_COLOUR
     if site is not None:
         # A plain read: serving a stylesheet should never create settings rows.
         chosen = (
@@ -29,6 +29,6 @@ def brand_stylesheet(request):
         )
         # Validated in the admin form; checked again because it lands in CSS.
         if HEX_COLOUR.match(chosen or ""):
-            colour = chosen
-    css = f":root {{ --brand: {colour}; }}\n"
+            color = chosen
+    css = f":root {{ --brand: {color}; }}\n"
     return HttpResponse(css, content_type="text/css; charset=utf-8")

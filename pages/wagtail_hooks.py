@@ -29,7 +29,7 @@ class FullContentCheckerItem(ContentCheckerItem):
 
     Wagtail limits the checker (in the userbar and in the page editor's Checks
     panel) to rules an editor can fix from the editor, such as empty headings
-    and link text. Content decides more than that here (a brand colour's
+    and link text. Content decides more than that here (a brand color's
     contrast, a heading level, the language of a quote), so editors see
     everything axe finds, including the WCAG A/AA rules the browser tests
     hold every page to. With no `runOnly`, axe runs every rule that is not

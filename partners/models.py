@@ -24,7 +24,7 @@ from . import structured_data
 
 
 class PartnerIndexPage(BasePage):
-    """The directory of the organisations the site works with, filterable by region."""
+    """The directory of the organizations the site works with, filterable by region."""
 
     page_description = "The directory of partner organizations, filterable by region."
 
@@ -113,7 +113,7 @@ class PartnerIndexPage(BasePage):
 
 
 class Partner(TranslatableMixin, Orderable):
-    """One organisation in the directory: its name, logo, region, website and what it does.
+    """One organization in the directory: its name, logo, region, website and what it does.
 
     Translated with its page: the description is offered to translators; the
     name, website, logo and region are the same in every language.
@@ -122,18 +122,18 @@ class Partner(TranslatableMixin, Orderable):
     page = ParentalKey(PartnerIndexPage, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(
         max_length=120,
-        help_text="The organisation's name as it writes it, e.g. 'New Mexico First'.",
+        help_text="The organization's name as it writes it, e.g. 'New Mexico First'.",
     )
     region = region_field("Where it works, e.g. a region of the state, 'Statewide' or 'National'.")
     description = models.TextField(
         max_length=400,
         blank=True,
-        help_text="One or two sentences: what the organisation does and how you work together.",
+        help_text="One or two sentences: what the organization does and how you work together.",
     )
     website = models.URLField(
         max_length=300,
         blank=True,
-        help_text="The organisation's own website, e.g. https://nmfirst.org. Optional.",
+        help_text="The organization's own website, e.g. https://nmfirst.org. Optional.",
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",

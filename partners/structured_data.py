@@ -17,14 +17,14 @@ def partner_list(request, page, partners):
             {
                 "@type": "ListItem",
                 "position": position,
-                "item": organisation(request, partner, f"{page_url}#{partner.anchor}"),
+                "item": organization(request, partner, f"{page_url}#{partner.anchor}"),
             }
             for position, partner in enumerate(partners, start=1)
         ],
     }
 
 
-def organisation(request, partner, anchor_url):
+def organization(request, partner, anchor_url):
     data = {"@type": "Organization", "@id": anchor_url, "name": partner.name}
     if partner.website:
         data["url"] = partner.website

@@ -1,4 +1,4 @@
-"""Reports: what an organisation found, with its key numbers, charts and the file to download."""
+"""Reports: what an organization found, with its key numbers, charts and the file to download."""
 
 from django import forms
 from django.db import models
@@ -24,7 +24,7 @@ from .blocks import ReportBodyBlock
 
 
 class ReportIndexPage(BasePage):
-    """The list of the organisation's reports, newest first."""
+    """The list of the organization's reports, newest first."""
 
     page_description = "The reports section: the organization's reports, newest first."
 

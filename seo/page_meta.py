@@ -31,7 +31,7 @@ SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 # Search engines want a logo of at least 112 px; its own shape and format are kept.
 LOGO_SPEC = "max-512x512"
 # Open Graph names a language with its region: the sites' readers are in New Mexico,
-# and the Spanish they read is Mexican Spanish's neighbour, not Spain's.
+# and the Spanish they read is Mexican Spanish's neighbor, not Spain's.
 OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_MX"}
 X_HOSTS = {"x.com", "www.x.com", "twitter.com", "www.twitter.com"}
 
@@ -143,7 +143,7 @@ def _share_rendition(image):
 
 
 def _twitter_handle(x_url):
-    """'@name' from the organisation's address on X, or '' if it names no account."""
+    """'@name' from the organization's address on X, or '' if it names no account."""
     parts = urlsplit(x_url or "")
     name = parts.path.strip("/").split("/")[0]
     return f"@{name}" if parts.hostname in X_HOSTS and name else ""
@@ -290,21 +290,21 @@ def organization_logo_address(request):
 
 def _organisation(request, site_settings, home, description=""):
     home_url = _absolute_page_url(request, home)
-    organisation = {
+    organization = {
         "@type": "NGO",
-        "@id": f"{home_url}#organisation",
+        "@id": f"{home_url}#organization",
         "name": site_settings.display_name,
         "url": home_url,
     }
     logo_url = site_context(request).part("organization-logo")
     if logo_url:
-        organisation["logo"] = request.build_absolute_uri(logo_url)
+        organization["logo"] = request.build_absolute_uri(logo_url)
     if description:
-        organisation["description"] = description
+        organization["description"] = description
     same_as = [url for _name, url in site_settings.social_links]
     if same_as:
-        organisation["sameAs"] = same_as
-    return organisation
+        organization["sameAs"] = same_as
+    return organization
 
 
 def _breadcrumb_list(request, page, context):
@@ -334,7 +334,7 @@ def _breadcrumb_list(request, page, context):
 
 
 def structured_data_for(context, page):
-    """The schema.org items describing `page`: its organisation, article and breadcrumbs."""
+    """The schema.org items describing `page`: its organization, article and breadcrumbs."""
     request = context["request"]
     home = site_root(request)
     site_settings = _site_settings(request)

@@ -132,7 +132,7 @@ def make_staff(username, *groups):
     return user
 
 
-def make_site(hostname="localhost", name="Test Organisation", default=True, **home_fields):
+def make_site(hostname="localhost", name="Test Organization", default=True, **home_fields):
     """A home page at the root of the tree and the Site that serves it.
 
     The default site takes over Wagtail's placeholder site, if it is still

@@ -1,4 +1,4 @@
-"""The body blocks editors build pages from, and the brand colour check in site settings."""
+"""The body blocks editors build pages from, and the brand color check in site settings."""
 
 import html
 
@@ -22,7 +22,7 @@ from pages.blocks import (
     LinkBlock,
     OptionalLinkBlock,
 )
-from pages.colours import validate_brand_colour
+from pages.colors import validate_brand_colour
 from pages.models import SiteSettings
 from tests.factories import make_image, make_site
 
@@ -268,13 +268,13 @@ def test_blocks_with_a_preview_value_are_previewable_in_the_block_picker():
     assert not_previewable == []
 
 
-# --- Brand colour ----------------------------------------------------------------------------
+# --- Brand color ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("colour", ["#1d4f91", "#7a1f5c", "#1D4F91"])
-def test_brand_colour_accepts_the_demo_colours(colour):
-    """The demo organisations' dark blue and plum are accepted as brand colours."""
-    validate_brand_colour(colour)
+@pytest.mark.parametrize("color", ["#1d4f91", "#7a1f5c", "#1D4F91"])
+def test_brand_color_accepts_the_demo_colors(color):
+    """The demo organizations' dark blue and plum are accepted as brand colors."""
+    validate_brand_colour(color)
 
 
 def test_brand_colour_rejects_a_colour_too_light_for_white_text():
@@ -286,17 +286,17 @@ def test_brand_colour_rejects_a_colour_too_light_for_white_text():
     assert "darker" in message
 
 
-@pytest.mark.parametrize("colour", ["blue", "#12345", "#1234567", "1d4f91", "#1d4f9g", "", None])
-def test_brand_colour_rejects_malformed_values(colour):
+@pytest.mark.parametrize("color", ["blue", "#12345", "#1234567", "1d4f91", "#1d4f9g", "", None])
+def test_brand_colour_rejects_malformed_values(color):
     """Anything but # and six hex digits is refused with an example of the right format."""
     with pytest.raises(ValidationError) as caught:
-        validate_brand_colour(colour)
+        validate_brand_colour(color)
     assert "#1d4f91" in " ".join(caught.value.messages)
 
 
 @pytest.mark.django_db
 def test_site_settings_refuse_a_too_light_brand_colour(client):
-    """An admin saving yellow as brand colour sees the contrast error and keeps what they typed."""
+    """An admin saving yellow as brand color sees the contrast error and keeps what they typed."""
     site = make_site(name="Alliance")
     admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
     client.force_login(admin)

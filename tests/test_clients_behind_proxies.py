@@ -83,5 +83,5 @@ def test_one_ipv6_household_shares_an_allowance_across_its_addresses(client, sur
         for n in range(1, 7)
     ]
     assert sent == [200] * 5 + [429]
-    # A neighbour on another /64 is not held back.
+    # A neighbor on another /64 is not held back.
     assert post_answers(client, english, REMOTE_ADDR="2001:db8:1:3::1").status_code == 200

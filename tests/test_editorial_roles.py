@@ -1,6 +1,6 @@
 """Per-site staff roles: editors write and submit, moderators approve and publish, each on one site.
 
-Two organisations share one installation, so the tests build two sites and
+Two organizations share one installation, so the tests build two sites and
 check what a member of one site's staff can and cannot do on each, through
 Wagtail's own permission checks and the admin views an editor would open.
 """
@@ -62,7 +62,7 @@ def staff(username, group):
 
 @pytest.fixture
 def sites(sites_for_the_module):
-    """Both organisations with a news section, in English and Spanish, and their roles."""
+    """Both organizations with a news section, in English and Spanish, and their roles."""
     return fresh_copies(sites_for_the_module)
 
 

@@ -222,7 +222,7 @@ def brand_colour(response):
 
 @pytest.mark.django_db
 def test_each_site_gets_its_own_brand_colour(client, two_sites):
-    """Each organisation's pages are drawn in its own brand colour."""
+    """Each organization's pages are drawn in its own brand color."""
     SiteSettings.objects.filter(site=two_sites["main"]).update(brand_colour="#123456")
     SiteSettings.objects.filter(site=two_sites["other"]).update(brand_colour="#7a1f5c")
 
@@ -233,7 +233,7 @@ def test_each_site_gets_its_own_brand_colour(client, two_sites):
 @pytest.mark.django_db
 @pytest.mark.parametrize("stored", ["#zzzzzz", "red", "};*{x:", "#12345", ""])
 def test_invalid_stored_brand_colour_falls_back_to_the_default(client, two_sites, stored):
-    """A colour that is not #rrggbb never reaches the stylesheet; the default is used instead."""
+    """A color that is not #rrggbb never reaches the stylesheet; the default is used instead."""
     SiteSettings.objects.filter(site=two_sites["main"]).update(brand_colour="#123456")
     SiteSettings.objects.filter(site=two_sites["other"]).update(brand_colour=stored)
     default = SiteSettings._meta.get_field("brand_colour").default

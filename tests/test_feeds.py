@@ -405,7 +405,7 @@ def test_feed_costs_a_fixed_number_of_queries(client, newsrooms, django_assert_m
 
 @pytest.fixture
 def feeds_site():
-    site = make_site(hostname=FEEDS_HOST, name="Feeds Test Organisation", default=False)
+    site = make_site(hostname=FEEDS_HOST, name="Feeds Test Organization", default=False)
     return site, make_news_index(site.root_page, title="News", slug="news")
 
 
@@ -498,12 +498,12 @@ def test_link_titles_in_the_head_are_escaped(client, feeds_site):
 
     assert b"<script>alert" not in response.content
     assert feed_links(response)[0][1] == (
-        "News <script>alert(1)</script> & more | Feeds Test Organisation (RSS)"
+        "News <script>alert(1)</script> & more | Feeds Test Organization (RSS)"
     )
 
 
 def test_a_site_without_news_advertises_no_feed(client, feeds_site):
-    site = make_site(hostname=QUIET_HOST, name="Quiet Organisation", default=False)
+    site = make_site(hostname=QUIET_HOST, name="Quiet Organization", default=False)
     page = make_standard(site.root_page, title="About", slug="about")
 
     for path in ["/", page.url, "/es/", "/does-not-exist/"]:
@@ -513,7 +513,7 @@ def test_a_site_without_news_advertises_no_feed(client, feeds_site):
 
 
 def test_a_draft_news_index_is_not_advertised(client):
-    site = make_site(hostname=QUIET_HOST, name="Quiet Organisation", default=False)
+    site = make_site(hostname=QUIET_HOST, name="Quiet Organization", default=False)
     index = make_news_index(site.root_page, slug="news")
     index.unpublish()
 

@@ -1,4 +1,4 @@
-"""Both sites in English and Spanish: addresses, the language switcher, hreflang and the catalogue.
+"""Both sites in English and Spanish: addresses, the language switcher, hreflang and the catalog.
 
 English is unprefixed and Spanish lives under /es/. Every English page has a
 Spanish twin: a real translation, or until then an alias that says it has
@@ -57,7 +57,7 @@ BILINGUAL_HOST = "bilingual.localhost"
 SECOND_BILINGUAL_HOST = "second-bilingual.localhost"
 BILINGUAL_HOSTS = [BILINGUAL_HOST, SECOND_BILINGUAL_HOST]
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
-CATALOGUE = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
+CATALOG = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
 
 
 def soup_of(response, where=""):
@@ -100,7 +100,7 @@ def canonical(soup):
 
 
 def committed_catalogue():
-    return polib.pofile(str(CATALOGUE))
+    return polib.pofile(str(CATALOG))
 
 
 # --- Two sites in two languages, built once for the module ----------------------------------
@@ -122,13 +122,13 @@ def sites_in_two_languages(db, two_sites_in_two_languages_for_the_module):
     return fresh_copies(two_sites_in_two_languages_for_the_module)
 
 
-# --- The catalogue of interface strings -------------------------------------------------------
+# --- The catalog of interface strings -------------------------------------------------------
 
 
 def test_spanish_catalogue_is_complete_and_compiled():
     """Every interface string has a reviewed Spanish text, and the compiled file says the same."""
     po = committed_catalogue()
-    mo = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
+    mo = polib.mofile(str(CATALOG.with_suffix(".mo")))
 
     assert len(po) >= 20
     assert [entry.msgid for entry in po.untranslated_entries()] == []
@@ -144,13 +144,13 @@ def test_spanish_catalogue_is_complete_and_compiled():
     reason="makemessages needs GNU gettext (xgettext, msgmerge): run tools/scripts/ensure-gettext",
 )
 def test_every_interface_string_is_in_the_spanish_catalogue(tmp_path, monkeypatch):
-    """Regenerating the catalogue from the code and templates finds no string it lacks or drops.
+    """Regenerating the catalog from the code and templates finds no string it lacks or drops.
 
     makemessages writes into the `locale` folder of the directory it runs in
     (and next to each template while it works), so it runs on a copy of the
     project's sources and the committed files are checked to be untouched.
     """
-    committed_files = [CATALOGUE, CATALOGUE.with_suffix(".mo")]
+    committed_files = [CATALOG, CATALOG.with_suffix(".mo")]
     before = [path.read_bytes() for path in committed_files]
     project = tmp_path / "project"
     shutil.copytree(
@@ -181,8 +181,8 @@ def test_every_interface_string_is_in_the_spanish_catalogue(tmp_path, monkeypatc
     regenerated = polib.pofile(str(project / "locale" / "es" / "LC_MESSAGES" / "django.po"))
     in_code = {entry.msgid for entry in regenerated if not entry.obsolete}
     committed = {entry.msgid for entry in committed_catalogue()}
-    assert sorted(in_code - committed) == [], "strings in the code missing from the catalogue"
-    assert sorted(committed - in_code) == [], "catalogue strings no longer used anywhere"
+    assert sorted(in_code - committed) == [], "strings in the code missing from the catalog"
+    assert sorted(committed - in_code) == [], "catalog strings no longer used anywhere"
     assert [path.read_bytes() for path in committed_files] == before
 
 
@@ -229,7 +229,7 @@ class TestEditorTranslatesAnArticle(WagtailPageTestCase):
         site = make_site()
         cls.news = make_news_index(site.root_page, title="News", slug="news")
         cls.english_locale, cls.spanish_locale = content_locales()
-        # The Spanish home and news sections, as the locale synchronisation makes them.
+        # The Spanish home and news sections, as the locale synchronization makes them.
         synchronize_tree(cls.english_locale, cls.spanish_locale)
         cls.editor = get_user_model().objects.create_superuser(
             "editor", "editor@example.org", "password"
@@ -307,7 +307,7 @@ class TestEditorTranslatesAnArticle(WagtailPageTestCase):
 
 
 def english_strings_in(soup):
-    """Catalogue strings that show in English although Spanish is being read.
+    """Catalog strings that show in English although Spanish is being read.
 
     Strings of two words or more (split at placeholders and markup) are looked
     for anywhere in the text and attributes; single words only as a whole
@@ -554,7 +554,7 @@ def test_site_without_a_spanish_home_serves_english_under_es_and_says_so(
 
     Beside it, organizations whose sites are in both languages.
     """
-    make_site(hostname="third.localhost", name="Third Organisation", default=False)
+    make_site(hostname="third.localhost", name="Third Organization", default=False)
     english_soup = fetch(client, "/", "third.localhost")
     soup = fetch(client, "/es/", "third.localhost")
 

@@ -55,7 +55,7 @@ def days_ago(days):
 
 @pytest.fixture
 def two_sites():
-    """The default site and a second organisation's site, each with a news and a story index."""
+    """The default site and a second organization's site, each with a news and a story index."""
     main = make_site(name="Learning Alliance Test")
     other = make_site(hostname=OTHER_HOST, name="KidsCAN Test", default=False)
     return {
@@ -111,7 +111,7 @@ def test_news_index_hides_drafts_private_and_other_sites_articles(client, two_si
 
 
 def test_other_sites_news_index_lists_only_its_own_articles(client, two_sites):
-    """The second organisation's news page lists its own articles and none of the first site's."""
+    """The second organization's news page lists its own articles and none of the first site's."""
     make_article(two_sites["main_news"], title="Alliance news")
     own = make_article(two_sites["other_news"], title="KidsCAN news")
 
@@ -257,7 +257,7 @@ def test_home_page_chosen_stories_skip_private_drafts_and_other_sites(client, tw
 
 
 def test_other_sites_home_page_shows_only_its_own_news_and_stories(client, two_sites):
-    """The second organisation's home page features its own articles and stories only."""
+    """The second organization's home page features its own articles and stories only."""
     make_article(two_sites["main_news"], title="Alliance article")
     make_story(two_sites["main_stories"], title="Alliance story")
     own_article = make_article(two_sites["other_news"], title="KidsCAN article")

@@ -93,7 +93,7 @@ def test_the_lockout_page_says_when_to_try_again_and_whom_to_ask(client, staff):
     text = " ".join(soup.get_text().split())
     assert "Try again in 30 minutes, after" in text
     assert "(Mountain Time)" in text
-    assert "ask your organisation's site administrator to unlock your account" in text
+    assert "ask your organization's site administrator to unlock your account" in text
     # The sign-in form is gone: nothing to keep guessing with.
     assert soup.find("input", attrs={"type": "password"}) is None
 
@@ -183,7 +183,7 @@ def test_junk_user_names_are_a_form_error_not_a_server_error(client, staff, body
 
 
 def test_the_lockout_page_speaks_the_admins_language(rf):
-    """Rendered in Spanish, every sentence comes from the Spanish catalogue (/tmp/h/abuse.po)."""
+    """Rendered in Spanish, every sentence comes from the Spanish catalog (/tmp/h/abuse.po)."""
     request = rf.post(LOGIN)
     request.user = AnonymousUser()
 

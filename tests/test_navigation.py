@@ -32,7 +32,7 @@ def build_site_in_two_languages():
     vision = make_vision(home, title="Vision", slug="vision", show_in_menus=True)
     about = make_standard(home, title="About us", slug="about", show_in_menus=True)
     privacy = make_standard(home, title="Privacy", slug="privacy")
-    # Spanish twins for every page, as the locale synchronisation makes them.
+    # Spanish twins for every page, as the locale synchronization makes them.
     synchronize_tree(english, spanish)
     for page, title, slug in ((vision, "Visión", "vision"), (about, "Quiénes somos", "quienes")):
         twin = page.get_translation(spanish).specific

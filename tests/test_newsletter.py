@@ -56,7 +56,7 @@ def newsletter(newsletter_for_the_module):
 
 
 def es(text):
-    """`text` as the Spanish catalogue has it (/tmp/h/newsletter.po, merged into locale/)."""
+    """`text` as the Spanish catalog has it (/tmp/h/newsletter.po, merged into locale/)."""
     with translation.override("es"):
         return gettext(text)
 
@@ -122,8 +122,8 @@ def test_the_spanish_page_signs_up_in_spanish_on_the_english_list(client, newsle
     assert (subscriber.newsletter_id, subscriber.language) == (english.pk, "es")
     message = mail.outbox[0]
     with translation.override("es"):
-        expected = gettext("Confirm your subscription to the %(organisation)s newsletter") % {
-            "organisation": "Learning Alliance"
+        expected = gettext("Confirm your subscription to the %(organization)s newsletter") % {
+            "organization": "Learning Alliance"
         }
     assert message.subject == expected
     confirm = link_in(message, "/confirm/")

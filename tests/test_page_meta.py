@@ -84,7 +84,7 @@ def description_of(head):
 
 
 def test_every_page_below_home_is_titled_page_then_site_name(client):
-    """Browser tabs and search results read "Page title | Organisation" on every page type."""
+    """Browser tabs and search results read "Page title | Organization" on every page type."""
     site = make_site(name="Learning Alliance")
     home = site.root_page
     news = make_news_index(home, title="News")
@@ -110,10 +110,10 @@ def test_an_editors_seo_title_replaces_the_page_title_in_the_tab(client):
 
 
 def test_home_page_is_titled_with_the_site_name_alone(client):
-    """The home page is the organisation: "Name | Name" would only repeat it.
+    """The home page is the organization: "Name | Name" would only repeat it.
 
     Whatever the editor calls the page in the tree ("Home", "Welcome"), the tab
-    names the organisation, unless the editor wrote an SEO title for it.
+    names the organization, unless the editor wrote an SEO title for it.
     """
     site = make_site(name="Learning Alliance", title="Home")
     assert head_of(client.get(site.root_page.url)).title.string == "Learning Alliance"

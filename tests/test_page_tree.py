@@ -176,7 +176,7 @@ SINGLETONS = [
 def test_singleton_is_one_per_home_page(model, make):
     """Once a site has this section it is not offered there again; another site can add its own."""
     site = make_site()
-    other = make_site(hostname="other.localhost", name="Other Organisation", default=False)
+    other = make_site(hostname="other.localhost", name="Other Organization", default=False)
     home, other_home = site.root_page, other.root_page
 
     assert model.can_create_at(home)
@@ -193,7 +193,7 @@ def test_singleton_is_one_per_home_page(model, make):
 def test_admin_refuses_a_second_singleton_under_the_same_home(client, model, make):
     """The admin's page-type menu drops a section the home already has, and its add form refuses."""
     site = make_site()
-    other = make_site(hostname="other.localhost", name="Other Organisation", default=False)
+    other = make_site(hostname="other.localhost", name="Other Organization", default=False)
     home, other_home = site.root_page, other.root_page
     make(home)
     admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
@@ -231,7 +231,7 @@ class TestAdminCreatesPages(WagtailPageTestCase):
         self.client.force_login(admin)
 
     def test_create_home_page(self):
-        """An admin can start a new organisation's site by adding a home page at the root."""
+        """An admin can start a new organization's site by adding a home page at the root."""
         root = Page.get_first_root_node()
         self.assertCanCreate(
             root,

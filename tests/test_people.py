@@ -55,7 +55,7 @@ def page_of(client, page):
 
 
 def spanish_twin(page):
-    """The Spanish address of `page`, made the way locale synchronisation makes it."""
+    """The Spanish address of `page`, made the way locale synchronization makes it."""
     english, spanish = content_locales()
     synchronize_tree(english, spanish)
     return page.get_translation(spanish)

@@ -255,7 +255,7 @@ def test_report_page_has_no_style_attribute(client):
 
 def test_related_articles_share_a_topic_and_come_from_the_reports_own_site(client):
     site = make_site()
-    other = make_site(hostname=OTHER_HOST, name="Other organisation", default=False)
+    other = make_site(hostname=OTHER_HOST, name="Other organization", default=False)
     essa, forums = make_topic("ESSA"), make_topic("Forums")
     news = make_news_index(site.root_page)
     make_article(news, title="About ESSA", topics=[essa])

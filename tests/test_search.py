@@ -79,7 +79,7 @@ def news(news_for_the_module):
 
 @pytest.fixture
 def spanish_news(news):
-    """The Spanish site beside it: the home and news twins tree synchronisation makes."""
+    """The Spanish site beside it: the home and news twins tree synchronization makes."""
     english, spanish = content_locales()
     synchronize_tree(english, spanish)
     return news.get_translation(spanish)

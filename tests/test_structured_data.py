@@ -1,4 +1,4 @@
-"""What search engines read as data (JSON-LD): the organisation, news articles, breadcrumbs."""
+"""What search engines read as data (JSON-LD): the organization, news articles, breadcrumbs."""
 
 import datetime
 import json
@@ -93,12 +93,12 @@ def two_sites(two_sites_for_the_module):
 def test_each_home_page_describes_its_organisation(client, two_sites, host, name, same_as):
     soup = soup_of(client.get("/", HTTP_HOST=host))
     assert types_in(soup) == ["NGO"]
-    organisation = item_of_type(soup, "NGO")
-    assert organisation["name"] == name
-    assert organisation["url"] == f"http://{host}/"
-    assert organisation["logo"].startswith(f"http://{host}/media/images/")
-    assert organisation["sameAs"] == same_as
-    logo = client.get(organisation["logo"].removeprefix(f"http://{host}"), HTTP_HOST=host)
+    organization = item_of_type(soup, "NGO")
+    assert organization["name"] == name
+    assert organization["url"] == f"http://{host}/"
+    assert organization["logo"].startswith(f"http://{host}/media/images/")
+    assert organization["sameAs"] == same_as
+    logo = client.get(organization["logo"].removeprefix(f"http://{host}"), HTTP_HOST=host)
     assert logo.status_code == 200
 
 
@@ -266,9 +266,9 @@ def test_each_organization_with_the_demo_settings_declares_itself(client, two_si
         # A picture for pages without one, so every page of the demo can be shared.
         assert settings.default_social_image is not None
         soup = soup_of(client.get("/", HTTP_HOST=site.hostname))
-        organisation = item_of_type(soup, "NGO")
-        assert organisation["name"] == SiteSettings.for_site(site).display_name
-        assert organisation["logo"].startswith(f"http://{site.hostname}/media/")
+        organization = item_of_type(soup, "NGO")
+        assert organization["name"] == SiteSettings.for_site(site).display_name
+        assert organization["logo"].startswith(f"http://{site.hostname}/media/")
 
 
 def test_spanish_pages_of_each_site_are_described_in_spanish(client, two_sites):

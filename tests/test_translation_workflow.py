@@ -188,7 +188,7 @@ class TestTranslatingUnusualContent(WagtailPageTestCase):
         assert LocaleSynchronization.objects.filter(locale=self.spanish_locale).exists()
         assert Page.objects.count() == pages_before
 
-        # Saved by an editor in the admin, the same setting does synchronise the tree.
+        # Saved by an editor in the admin, the same setting does synchronize the tree.
         LocaleSynchronization.objects.get(locale=self.spanish_locale).save()
         assert Page.objects.count() > pages_before
 

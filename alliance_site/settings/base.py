@@ -105,7 +105,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     # Translation of pages and snippets; its `locales` app replaces wagtail.locales
-    # and adds tree synchronisation, so every English page has a Spanish twin.
+    # and adds tree synchronization, so every English page has a Spanish twin.
     # After "wagtail", so its rows are restored after the locales they name.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -175,7 +175,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                # Per-site settings (name, logo, colour, contact) for every
+                # Per-site settings (name, logo, color, contact) for every
                 # template, including the 404 page.
                 "wagtail.contrib.settings.context_processors.settings",
                 # `csp_nonce` for <script> elements (security headers).
@@ -207,6 +207,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# Spanish pages write numbers as New Mexico does: 24.6 KB, 1,200 (formats/es/formats.py).
+FORMAT_MODULE_PATH = ["alliance_site.formats"]
 TIME_ZONE = "America/Denver"
 USE_I18N = True
 USE_TZ = True

@@ -51,7 +51,7 @@ DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000)
-# On by default, as `check --deploy` asks. An organisation whose domain has
+# On by default, as `check --deploy` asks. An organization whose domain has
 # subdomains not served over HTTPS only (an old donation page elsewhere, say)
 # turns both off, and `check --deploy` then warns, as it should. `preload`
 # only allows submitting the domain to browsers' preload list; it submits nothing.

@@ -55,7 +55,7 @@ IMAGE_ROLES = {
     "card": ImageRole("fill-{480x270,960x540}", "(min-width: 48rem) 22rem, 100vw"),
     # A person's photo beside their name.
     "portrait": ImageRole("fill-{96x96,192x192}-c100", "6rem"),
-    # An organisation's logo beside its name (partner directory): never cropped,
+    # An organization's logo beside its name (partner directory): never cropped,
     # and a row of them never takes the page's high-priority picture.
     "logo": ImageRole("max-{80x80,160x160}", "5rem", formats=LOGO_FORMATS, may_lead=False),
 }

@@ -310,17 +310,17 @@ def test_pages_work_without_javascript(demo_server, new_context):
 
 
 def test_the_two_sites_have_different_header_colors(demo_server, page):
-    colours = {}
+    colors = {}
     for hostname in HOSTNAMES:
         url = _origin(demo_server, hostname) + "/"
         response = _visit(page, url)
         assert response.status == 200, f"{url}: HTTP status {response.status}"
-        colours[hostname] = page.locator(".site-header").evaluate(
+        colors[hostname] = page.locator(".site-header").evaluate(
             "(el) => getComputedStyle(el).backgroundColor"
         )
-    assert colours[DEFAULT_HOST] != colours[KIDSCAN_HOST], colours
-    # Each header wears its own site's brand colour, not the stylesheet's fallback.
-    for hostname, colour in colours.items():
+    assert colors[DEFAULT_HOST] != colors[KIDSCAN_HOST], colors
+    # Each header wears its own site's brand color, not the stylesheet's fallback.
+    for hostname, color in colors.items():
         brand = SiteSettings.for_site(Site.objects.get(hostname=hostname)).brand_colour
         red, green, blue = (int(brand[i : i + 2], 16) for i in (1, 3, 5))
-        assert colour == f"rgb({red}, {green}, {blue})", f"{hostname}: {colour}, brand {brand}"
+        assert color == f"rgb({red}, {green}, {blue})", f"{hostname}: {color}, brand {brand}"

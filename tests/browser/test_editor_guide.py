@@ -52,8 +52,8 @@ def assert_is_a_screenshot(path):
         # Crops of one control are smaller than the window, never tiny or wider than it.
         assert 300 <= width <= screenshots.VIEWPORT["width"], f"{path.name}: {width} px wide"
         assert 100 <= height <= 2000, f"{path.name}: {height} px high"
-        colours = picture.convert("RGB").getcolors(maxcolors=1_000_000)
-        assert colours is None or len(colours) > 20, f"{path.name} is blank"
+        colors = picture.convert("RGB").getcolors(maxcolors=1_000_000)
+        assert colors is None or len(colors) > 20, f"{path.name} is blank"
 
 
 def test_the_guide_shows_exactly_the_screenshots_in_its_folder():

@@ -1,4 +1,4 @@
-"""The demo content: `load_demo_content` builds both organisations' sites; rerunning it is harmless.
+"""The demo content: `load_demo_content` builds both organizations' sites; rerunning it is harmless.
 
 Loading the demo draws many pictures, so these tests read the one copy the
 demo's tests share (tests/shared_demo.py); each test still runs in its own

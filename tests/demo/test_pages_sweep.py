@@ -12,6 +12,7 @@ helpers stay there, beside the behavior they define, and are imported here.
 from wagtail.models import Page, Site
 
 import pytest
+from bs4 import BeautifulSoup
 
 from demo import content, content_es
 from localization.translations import original_of
@@ -19,6 +20,7 @@ from tests.test_i18n import language_link_problems, read_language_links
 from tests.test_preview import problems_previewing
 from tests.test_security_headers import inline_code_on, live_page_paths
 from tests.test_sitemap import check_sitemap_lists_exactly_the_pages_visitors_can_reach
+from tests.us_english import british_spellings, english_text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,26 @@ def test_sitemap_lists_exactly_the_pages_visitors_can_reach_on_that_site(client,
     checks the same on a page of each type in the quick tests.
     """
     check_sitemap_lists_exactly_the_pages_visitors_can_reach(client, host)
+
+
+# --- US English -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host", DEMO_HOSTS)
+def test_no_english_demo_page_uses_a_british_spelling(client, demo, host):
+    """The demo's English pages read as two American organizations write.
+
+    The behavior (every page type, interface strings, admin text) is checked
+    in tests/test_us_english.py.
+    """
+    site = Site.objects.get(hostname=host)
+    found = {}
+    for path, _page_type in live_page_paths(site):
+        if path.startswith("/es/"):
+            continue
+        response = client.get(path, HTTP_HOST=host)
+        text = english_text_of(BeautifulSoup(response.content, "html.parser"))
+        if spellings := british_spellings(text):
+            found[path] = spellings
+
+    assert found == {}

@@ -16,7 +16,7 @@ the guide.
 
 It talks to the site over HTTP only, like a browser, so it works against any
 running copy with the demo content loaded. The article and picture it makes
-carry the recognisable title prefix "Editor guide example"; the moderator
+carry the recognizable title prefix "Editor guide example"; the moderator
 deletes them at the end, and also at the start, should an interrupted run
 have left them behind, so running it again and again leaves the site as it
 found it (apart from the admin's audit log, which records every action).

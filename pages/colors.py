@@ -1,4 +1,4 @@
-"""Colour arithmetic for brand colours, so an editor cannot pick an unreadable one."""
+"""Color arithmetic for brand colors, so an editor cannot pick an unreadable one."""
 
 import re
 
@@ -22,12 +22,12 @@ def contrast_ratio(first, second):
 
 
 def validate_brand_colour(value):
-    """The brand colour carries white text and is used for links on white."""
+    """The brand color carries white text and is used for links on white."""
     if not HEX_COLOUR.match(value or ""):
-        raise ValidationError("Enter a colour as # and six hex digits, e.g. #1d4f91.")
+        raise ValidationError("Enter a color as # and six hex digits, e.g. #1d4f91.")
     ratio = contrast_ratio(value, "#ffffff")
     if ratio < MINIMUM_CONTRAST:
         raise ValidationError(
-            f"White text on this colour has a contrast of {ratio:.1f}:1; "
-            f"choose a darker colour (at least {MINIMUM_CONTRAST}:1) so everyone can read it."
+            f"White text on this color has a contrast of {ratio:.1f}:1; "
+            f"choose a darker color (at least {MINIMUM_CONTRAST}:1) so everyone can read it."
         )
