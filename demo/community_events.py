@@ -3,7 +3,7 @@
 build(loader, home, site): English pages under the site's home page, through
 loader.child(...), before the header menu is made from the home page's menu pages.
 translate(loader, home, site, locale): their Spanish versions, through
-loader.translate_page(...) or loader.translate(...), after the tree is synchronised.
+loader.translate_page(...) or loader.translate(...), after the tree is synchronized.
 
 The Learning Alliance's events are the six regional ESSA community forums the
 New Mexico Public Education Department held in autumn 2016, Gallup first (the

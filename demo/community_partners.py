@@ -3,14 +3,14 @@
 build(loader, home, site): each site's partner directory under its home page,
 through loader.child(...), left out of the header menu (the footer links it).
 translate(loader, home, site, locale): its Spanish translation through
-loader.translate_page(...), after the tree is synchronised, and the logos
+loader.translate_page(...), after the tree is synchronized, and the logos
 filed in the site's collection.
 
-What is said of real organisations comes only from the sites' own material:
+What is said of real organizations comes only from the sites' own material:
 New Mexico First ran the ESSA survey with the Learning Alliance; 50CAN is
 the network NewMexicoKidsCAN belongs to and, with Edge Research, made its
 parent survey. The two local groups on the Alliance's site are invented to
-show regions, and say so. Logos are drawn by Pillow: initials on a colour,
+show regions, and say so. Logos are drawn by Pillow: initials on a color,
 stand-ins for the real ones.
 """
 
@@ -21,7 +21,7 @@ from .images import draw_logo, get_or_create_image
 INDEX_SLUG = "partners"
 
 # Per host name: the index page, then each partner as
-# (name, region, website, (initials, colour), English description, Spanish description).
+# (name, region, website, (initials, color), English description, Spanish description).
 PARTNERS = {
     "localhost": {
         "index": {
@@ -180,12 +180,12 @@ def rows_with_descriptions(directory, descriptions):
     ]
 
 
-def partner_logo(name, initials, colour):
+def partner_logo(name, initials, color):
     """A stand-in logo drawn once and found again by its title on later runs."""
     return get_or_create_image(
         f"{name} logo (demo)",
         f"{name} logo",
-        lambda: draw_logo(initials, colour),
+        lambda: draw_logo(initials, color),
         f"partner-{initials.lower()}-logo.png",
     )
 

@@ -3,9 +3,9 @@
 build(loader, home, site): English pages under the site's home page, through
 loader.child(...), before the header menu is made from the home page's menu pages.
 translate(loader, home, site, locale): their Spanish versions, through
-loader.translate_page(...) or loader.translate(...), after the tree is synchronised.
+loader.translate_page(...) or loader.translate(...), after the tree is synchronized.
 
-Every fact and number comes from the organisations' own material (the news
+Every fact and number comes from the organizations' own material (the news
 articles in demo.content and the content brief). Neither report publishes a
 table of numbers we could chart, so the demo has no chart: charts are
 exercised by tests/test_reports.py instead of with invented data.
@@ -67,7 +67,7 @@ REPORTS = {
                     "The Every Student Succeeds Act asks each state to write its own plan for how "
                     "schools are measured and supported. New Mexicans chose to answer that "
                     "question through a process designed here, not handed down.",
-                    "Families, students, educators and neighbours from across the state shared "
+                    "Families, students, educators and neighbors from across the state shared "
                     "their views. The report groups their answers by theme and by region, so "
                     "decision makers can see where communities agree and where they differ.",
                 ),
@@ -106,6 +106,10 @@ REPORTS = {
             "key_findings": [],
             "body": [
                 p(
+                    "At NewMexicoKidsCAN we believe deeply in the promise of New Mexico's "
+                    "students, and that delivering on it is a responsibility we all share. "
+                    "Progress comes from looking honestly at what works, confronting what does "
+                    "not, and acting with urgency for children and families.",
                     "We asked parents across New Mexico about their children's education, and "
                     "compared their answers with those of parents nationwide.",
                     "This second edition follows the first to show what has changed: where "
@@ -189,6 +193,10 @@ SPANISH = {
             "partners": "50CAN y Edge Research",
             "body": [
                 p(
+                    "En NewMexicoKidsCAN creemos profundamente en la promesa de los estudiantes "
+                    "de Nuevo México, y en que cumplirla es una responsabilidad que todos "
+                    "compartimos. Se avanza mirando con honestidad lo que funciona, enfrentando "
+                    "lo que no y actuando con urgencia por los niños y las familias.",
                     "Les preguntamos a padres de todo Nuevo México sobre la educación de sus "
                     "hijos y comparamos sus respuestas con las de padres de todo el país.",
                     "Esta segunda edición sigue a la primera para mostrar qué ha cambiado: dónde "

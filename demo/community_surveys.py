@@ -3,7 +3,7 @@
 build(loader, home, site): English pages under the site's home page, through
 loader.child(...), before the header menu is made from the home page's menu pages.
 translate(loader, home, site, locale): their Spanish versions, through
-loader.translate_page(...) or loader.translate(...), after the tree is synchronised.
+loader.translate_page(...) or loader.translate(...), after the tree is synchronized.
 
 The Learning Alliance gets the NM First ESSA survey (see the article "Share
 your input on ESSA through NM First survey"), in the header menu. Questions

@@ -1,15 +1,24 @@
-"""The demo organisations' content, written in this project's own words.
+"""The demo organizations' content, written in this project's own words.
 
-Facts (names, dates, numbers, headings) come from the organisations' public
+Facts (names, dates, numbers, headings) come from the organizations' public
 sites; the stories are fictional and say so. The loader turns these plain
 structures into pages, so editing demo text never means touching page code.
 """
 
 import datetime
 
+from .community_events import FORUMS
+
 FICTIONAL_NOTE = (
     "<p><em>This is a fictional story written for the demo site. "
     "Any resemblance to real people is coincidental.</em></p>"
+)
+
+# NewMexicoKidsCAN's own site lists no important issues, so the demo's are
+# invented, and each says so, as the stories do.
+ILLUSTRATIVE_ISSUE_NOTE = (
+    "<p><em>An illustrative issue written for the demo site, not one of "
+    "NewMexicoKidsCAN's published positions.</em></p>"
 )
 
 
@@ -33,6 +42,27 @@ def p(*paragraphs):
     return ("paragraph", "".join(f"<p>{text}</p>" for text in paragraphs))
 
 
+def cta(heading, text, page, label):
+    """A call to action leading to the page at `page` (a path below the home page)."""
+    return (
+        "call_to_action",
+        {"heading": heading, "text": text, "link": {"page": page, "label": label}},
+    )
+
+
+def forum_cards(heading, intro, spanish=False):
+    """The six ESSA forums (demo/community_events.py) as cards, each linking its event page."""
+    cards = [
+        {
+            "title": title_es if spanish else title,
+            "text": venue_es if spanish else venue,
+            "link": {"page": f"events/{slug}", "label": ""},
+        }
+        for slug, _region, title, venue, _date, _slug_es, title_es, venue_es in FORUMS
+    ]
+    return ("card_list", {"heading": heading, "intro": intro, "numbered": False, "cards": cards})
+
+
 ALLIANCE = {
     "hostname": "localhost",
     "is_default_site": True,
@@ -41,8 +71,6 @@ ALLIANCE = {
         "organisation_name": "Learning Alliance of New Mexico",
         "brand_colour": "#1d4f91",
         "contact_email": "info@learningalliance.example",
-        "facebook_url": "https://www.facebook.com/",
-        "x_url": "https://x.com/",
     },
     "tagline": "Working together for an education sector that serves every community.",
     "logo": ("Learning Alliance logo", "LA"),
@@ -63,7 +91,7 @@ ALLIANCE = {
         ("Forums", "forums", "Public meetings where people speak with decision makers."),
     ],
     # People named on the site, by a key the pages below use. Authors are the
-    # organisation's teams (the public site names no staff); story subjects are
+    # organization's teams (the public site names no staff); story subjects are
     # the fictional people of the fictional stories.
     "people": {
         "alliance-policy": {
@@ -135,7 +163,7 @@ ALLIANCE = {
                     "of them, whatever their race, culture, academic ability, home town or family income.",
                     "Graduates should be ready to play a full part in their communities, in the "
                     "workplace, and in the many nations and cultures that make up New Mexico.",
-                    "No single organisation can get there alone. We work alongside others who share this goal.",
+                    "No single organization can get there alone. We work alongside others who share this goal.",
                 ),
             ],
         },
@@ -147,7 +175,7 @@ ALLIANCE = {
                 "An education sector in New Mexico that is effective, rooted in its communities "
                 "and able to transform students' lives."
             ),
-            "pillars_heading": "Four pillars",
+            "pillars_heading": "Learning Alliance fulfills its mission by providing the following:",
             "pillars": [
                 (
                     "Trustworthy Information",
@@ -161,8 +189,8 @@ ALLIANCE = {
                 ),
                 (
                     "Dynamic Networks",
-                    "Growing and mobilising networks around shared agendas and values, so that the "
-                    "public wills the change it wants to see.",
+                    "Growing and mobilizing networks around shared agendas and values, so that "
+                    "people themselves build the will for the change they want to see.",
                 ),
                 (
                     "Collective Leadership and Collective Impact",
@@ -226,8 +254,8 @@ ALLIANCE = {
                     "body": [
                         p(
                             "For the Ortegas, a school board meeting meant a two-hour round trip on a weeknight. "
-                            "Most of their neighbours had simply stopped going.",
-                            "They asked the board to meet once a term in the community centre nearer the ranches. "
+                            "Most of their neighbors had simply stopped going.",
+                            "They asked the board to meet once a term in the community center nearer the ranches. "
                             "The first meeting there drew more parents than the previous year's meetings combined.",
                         ),
                     ],
@@ -282,6 +310,18 @@ ALLIANCE = {
                             "report to families.",
                             "You can respond through the department's online survey or by writing to it "
                             "directly by email. Comments from parents and teachers carry real weight at this stage.",
+                            'Email the department at <a href="mailto:ESSA.NMRising@state.nm.us">'
+                            "ESSA.NMRising@state.nm.us</a>: say which part of the plan you are writing about "
+                            "and how it would affect your school.",
+                        ),
+                    ],
+                    # Built once the survey exists (demo/loader.py: link_article_actions).
+                    "actions": [
+                        cta(
+                            "Prefer a survey?",
+                            "A few questions, in English or Spanish, about what the plan should do.",
+                            "nm-first-survey",
+                            "Take the survey",
                         ),
                     ],
                 },
@@ -315,6 +355,14 @@ ALLIANCE = {
                             },
                         ),
                     ],
+                    "actions": [
+                        cta(
+                            "Read what New Mexicans said",
+                            "The full report, its key findings and the file to download.",
+                            "reports/essa-stakeholder-feedback-report",
+                            "Read the report",
+                        ),
+                    ],
                 },
                 {
                     "title": "Share your input on ESSA through NM First survey",
@@ -325,7 +373,7 @@ ALLIANCE = {
                     "authors": ["alliance-community"],
                     "image": (
                         "NM First survey",
-                        "Illustration: red cliffs under a rose-coloured sky.",
+                        "Illustration: red cliffs under a rose-colored sky.",
                     ),
                     "body": [
                         p(
@@ -341,7 +389,7 @@ ALLIANCE = {
                                     {
                                         "question": "Who can take the survey?",
                                         "answer": "<p>Anyone who lives in New Mexico: families, "
-                                        "students, educators and neighbours.</p>",
+                                        "students, educators and neighbors.</p>",
                                     },
                                     {
                                         "question": "Can I answer in Spanish?",
@@ -350,6 +398,14 @@ ALLIANCE = {
                                     },
                                 ],
                             },
+                        ),
+                    ],
+                    "actions": [
+                        cta(
+                            "Answer the survey",
+                            "It takes a few minutes, and every answer is read.",
+                            "nm-first-survey",
+                            "Take the survey",
                         ),
                     ],
                 },
@@ -373,6 +429,11 @@ ALLIANCE = {
                             "the state's plans. The first is in Gallup in October.",
                             "Come with questions and ideas: the department is listening before it writes its plan.",
                         ),
+                    ],
+                    "actions": [
+                        forum_cards(
+                            "The six forums", "Each forum's date, place and how to take part."
+                        )
                     ],
                 },
             ],
@@ -421,7 +482,7 @@ PROMISES = [
     (
         "The education that's right for you",
         "right-education",
-        "Schools and programmes that fit each child, not the other way round.",
+        "Schools and programs that fit each child, not the other way round.",
     ),
     (
         "Tutoring and care for every student",
@@ -483,8 +544,6 @@ KIDSCAN = {
         "organisation_name": "NewMexicoKidsCAN",
         "brand_colour": "#7a1f5c",
         "contact_email": "hello@kidscan.example",
-        "instagram_url": "https://www.instagram.com/",
-        "youtube_url": "https://www.youtube.com/",
     },
     "tagline": "Part of the 50CAN network. Believe in better.",
     "logo": ("NewMexicoKidsCAN logo", "KC"),
@@ -496,7 +555,7 @@ KIDSCAN = {
             "name": "NewMexicoKidsCAN",
             "role": "Research team",
             "bio": (
-                "Puts parents' voices at the centre of our work, from the statewide parent survey "
+                "Puts parents' voices at the center of our work, from the statewide parent survey "
                 "made with 50CAN and Edge Research to the policies we argue for."
             ),
         },
@@ -504,7 +563,7 @@ KIDSCAN = {
     "home": {
         "title": "NewMexicoKidsCAN",
         "slug": "kidscan",
-        "hero_heading": "Policies that let New Mexico's students lead",
+        "hero_heading": "Welcome to NewMexicoKidsCAN",
         "hero_text": (
             "Since we were founded in 2018, we have pushed for education policies and practices that "
             "help students grow into the community, civic and business leaders our state needs."
@@ -533,7 +592,7 @@ KIDSCAN = {
                         {
                             "title": "The education that's right for you",
                             "link": {"page": "issues/right-education", "label": ""},
-                            "text": "Schools and programmes that fit each child, not the other way round.",
+                            "text": "Schools and programs that fit each child, not the other way round.",
                         },
                         {
                             "title": "Tutoring and care for every student",
@@ -586,7 +645,7 @@ KIDSCAN = {
             "slug": "mission",
             "statement": (
                 "To be a catalyst and a conduit for education policy in New Mexico that is informed by "
-                "communities, centred on students and grounded in research."
+                "communities, centered on students and grounded in research."
             ),
             "pillars_heading": "",
             "pillars": [],
@@ -616,7 +675,7 @@ KIDSCAN = {
                     "image": ("Parent survey", "Illustration: a pale sun over brown mesas."),
                     "body": [
                         p(
-                            "The State of Educational Opportunity in New Mexico puts parents at the centre. "
+                            "The State of Educational Opportunity in New Mexico puts parents at the center. "
                             "This second edition shows where confidence is rising, where gaps persist and "
                             "where the state should act first."
                         ),
@@ -633,13 +692,20 @@ KIDSCAN = {
                 "issues we work on, each with what we have published on it."
             ),
             "children": [
-                {
-                    "slug": slug,
-                    "title": title,
-                    "topic": slug,
-                    "summary": summary,
-                }
-                for title, slug, summary in PROMISES + IMPORTANT_ISSUES
+                *(
+                    {"slug": slug, "title": title, "topic": slug, "summary": summary}
+                    for title, slug, summary in PROMISES
+                ),
+                *(
+                    {
+                        "slug": slug,
+                        "title": title,
+                        "topic": slug,
+                        "summary": summary,
+                        "body": [("paragraph", ILLUSTRATIVE_ISSUE_NOTE)],
+                    }
+                    for title, slug, summary in IMPORTANT_ISSUES
+                ),
             ],
         },
         {

@@ -6,7 +6,7 @@ blocks keep the English page path, and the loader points them at the Spanish
 page. Story bodies get FICTIONAL_NOTE appended by the loader.
 """
 
-from .content import IMPORTANT_ISSUES, p
+from .content import IMPORTANT_ISSUES, cta, forum_cards, p
 
 FICTIONAL_NOTE = (
     "<p><em>Esta es una historia ficticia escrita para el sitio de demostración. "
@@ -16,6 +16,11 @@ FICTIONAL_NOTE = (
 # Keyed by site hostname, then by the English page's path below its home page
 # ("" is the home page itself; "news/essa-community-forums" is an article).
 # The Spanish name of each region in demo.content.NEW_MEXICO_REGIONS, by slug.
+ILLUSTRATIVE_ISSUE_NOTE = (
+    "<p><em>Un tema ilustrativo escrito para el sitio de demostración, no una de las "
+    "posturas publicadas de NewMexicoKidsCAN.</em></p>"
+)
+
 NEW_MEXICO_REGIONS = {
     "northwest": "Noroeste",
     "north-central": "Centro norte",
@@ -136,7 +141,7 @@ SPANISH = {
                     "Un sector educativo en Nuevo México que sea eficaz, que tenga raíces en sus "
                     "comunidades y que sea capaz de transformar la vida de los estudiantes."
                 ),
-                "pillars_heading": "Cuatro pilares",
+                "pillars_heading": "Learning Alliance cumple su misión ofreciendo lo siguiente:",
                 "pillars": [
                     (
                         "Información confiable",
@@ -267,6 +272,18 @@ SPANISH = {
                         "Puede responder por medio de la encuesta en línea del departamento o "
                         "escribiéndole directamente por correo electrónico. En esta etapa, los "
                         "comentarios de padres y maestros de verdad cuentan.",
+                        "Escríbale al departamento a "
+                        '<a href="mailto:ESSA.NMRising@state.nm.us">ESSA.NMRising@state.nm.us</a>: '
+                        "diga de qué parte del plan habla y cómo afectaría a su escuela.",
+                    ),
+                ],
+                "actions": [
+                    cta(
+                        "¿Prefiere una encuesta?",
+                        "Unas cuantas preguntas, en español o en inglés, sobre lo que el plan "
+                        "debería hacer.",
+                        "nm-first-survey",
+                        "Responder la encuesta",
                     ),
                 ],
             },
@@ -293,6 +310,15 @@ SPANISH = {
                             "label": "nuevomexicanos dieron su opinión sobre ESSA",
                             "source": "Informe de opiniones de la comunidad sobre ESSA",
                         },
+                    ),
+                ],
+                "actions": [
+                    cta(
+                        "Lea lo que dijeron los nuevomexicanos",
+                        "El informe completo, sus hallazgos principales y el archivo para "
+                        "descargar.",
+                        "reports/essa-stakeholder-feedback-report",
+                        "Leer el informe",
                     ),
                 ],
             },
@@ -329,6 +355,14 @@ SPANISH = {
                         },
                     ),
                 ],
+                "actions": [
+                    cta(
+                        "Responda la encuesta",
+                        "Toma unos cuantos minutos, y cada respuesta se lee.",
+                        "nm-first-survey",
+                        "Responder la encuesta",
+                    ),
+                ],
             },
             "news/essa-community-forums": {
                 "title": "Foros comunitarios sobre ESSA",
@@ -345,6 +379,13 @@ SPANISH = {
                         "Gallup, en octubre.",
                         "Venga con sus preguntas e ideas: el departamento está escuchando antes "
                         "de redactar su plan.",
+                    ),
+                ],
+                "actions": [
+                    forum_cards(
+                        "Los seis foros",
+                        "La fecha y el lugar de cada foro, y cómo participar.",
+                        spanish=True,
                     ),
                 ],
             },
@@ -449,7 +490,7 @@ SPANISH = {
             "": {
                 "title": "NewMexicoKidsCAN",
                 "slug": "kidscan-es",
-                "hero_heading": "Políticas para que los estudiantes de Nuevo México sean líderes",
+                "hero_heading": "Bienvenidos a NewMexicoKidsCAN",
                 "hero_text": (
                     "Desde nuestra fundación en 2018, impulsamos políticas y prácticas educativas "
                     "que ayudan a los estudiantes a convertirse en los líderes comunitarios, "
@@ -681,3 +722,9 @@ SPANISH = {
         },
     },
 }
+
+# The invented issues say so in Spanish too (content.ILLUSTRATIVE_ISSUE_NOTE).
+for _title, _slug, _summary in IMPORTANT_ISSUES:
+    SPANISH["kidscan.localhost"]["pages"][f"issues/{_slug}"]["body"] = [
+        ("paragraph", ILLUSTRATIVE_ISSUE_NOTE)
+    ]

@@ -1,7 +1,7 @@
 """Demo pictures drawn with Pillow, so no binary file lives in the repository.
 
-Each picture is a flat, recognisably New Mexican landscape (sky, sun, mesas)
-whose colours come from its title, so the same title always draws the same
+Each picture is a flat, recognizably New Mexican landscape (sky, sun, mesas)
+whose colors come from its title, so the same title always draws the same
 picture and reruns of the loader find it again instead of adding a copy.
 """
 
@@ -48,7 +48,7 @@ def draw_landscape(title, size=(1280, 720)):
     sun_x = width * (0.2 + (seed >> 8) % 60 / 100)
     draw.ellipse([sun_x - 70, 110, sun_x + 70, 250], fill="#fff4d6")
     for layer in range(3):
-        colour = EARTH[(seed >> (4 * layer)) % len(EARTH)]
+        color = EARTH[(seed >> (4 * layer)) % len(EARTH)]
         base = height * (0.62 + 0.12 * layer)
         shift = (seed >> (6 + layer)) % 300
         points = [(0, height), (0, base)]
@@ -56,17 +56,17 @@ def draw_landscape(title, size=(1280, 720)):
             rise = 70 if ((step + shift) // 160) % 3 == 0 else 0
             points += [(step, base - rise), (step + 120, base - rise)]
         points.append((width, height))
-        draw.polygon(points, fill=colour)
+        draw.polygon(points, fill=color)
     output = io.BytesIO()
     picture.save(output, format="JPEG", quality=82, optimize=True)
     return output.getvalue()
 
 
-def draw_logo(initials, colour, size=256):
-    """PNG bytes of a round badge with the organisation's initials."""
+def draw_logo(initials, color, size=256):
+    """PNG bytes of a round badge with the organization's initials."""
     picture = PILImage.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(picture)
-    draw.ellipse([0, 0, size - 1, size - 1], fill=colour)
+    draw.ellipse([0, 0, size - 1, size - 1], fill=color)
     font = ImageFont.load_default(size=size // 3)
     draw.text((size / 2, size / 2), initials, fill="#ffffff", font=font, anchor="mm")
     output = io.BytesIO()
@@ -92,11 +92,11 @@ def landscape_image(title, alt_text):
     )
 
 
-def logo_image(title, initials, colour):
-    # The logo sits next to the organisation's name, so it is decorative there;
+def logo_image(title, initials, color):
+    # The logo sits next to the organization's name, so it is decorative there;
     # the description still helps editors in the image library.
     return get_or_create_image(
-        title, f"{title} badge", lambda: draw_logo(initials, colour), f"{_slug(title)}.png"
+        title, f"{title} badge", lambda: draw_logo(initials, color), f"{_slug(title)}.png"
     )
 
 
@@ -112,7 +112,7 @@ PAGE_IMAGE_FIELDS = ("image", "hero_image", "listing_image", "social_image")
 def file_images_in_site_collections(sites):
     """Move each site's demo pictures from the root collection into the site's own.
 
-    Editors may only choose images in their organisation's collection, so
+    Editors may only choose images in their organization's collection, so
     pictures left in the root would be on the pages but out of their reach.
     An image already filed somewhere else is left where it is.
     """

@@ -7,7 +7,7 @@ second run changes nothing and never overwrites what an editor has done since.
 
 English comes first; the Spanish pages are then made as translations of
 it, and whatever English page has no Spanish text gets a Spanish twin
-(an alias) the way the locale synchronisation would make it in the admin.
+(an alias) the way the locale synchronization would make it in the admin.
 """
 
 from django.db import transaction
@@ -44,6 +44,8 @@ SPANISH = "es"
 # Block fields that choose pages (pages.blocks: a featured report, a list's
 # issues), which the content modules name by path, as they do links.
 CHOSEN_PAGE_FIELDS = {"report", "issues"}
+# Blocks that lead a reader on from an article (content.py: an article's "actions").
+ACTION_BLOCKS = {"call_to_action", "card_list"}
 
 
 # Sections each built by their own module (see demo/community_*.py), after the site's own pages.
@@ -82,7 +84,7 @@ class DemoLoader:
             self.log(f"Removed Wagtail's placeholder page '{title}'.")
         built = [(spec, *self.build_site(spec)) for spec in sites]
         # Every English page gets its Spanish twin, as the locale
-        # synchronisation does in the admin; translating replaces the twin.
+        # synchronization does in the admin; translating replaces the twin.
         default = Locale.get_default()
         for locale in Locale.objects.exclude(pk=default.pk):
             synchronize_tree(default, locale)
@@ -145,6 +147,7 @@ class DemoLoader:
             self.section(home, page_spec)
         for section in COMMUNITY_SECTIONS:
             section.build(self, home, site)
+        self.link_article_actions(home, spec)
         self.site_settings(site, spec, home)
         if home_is_new:
             # The home page links into its own site, so it is finished last.
@@ -160,6 +163,24 @@ class DemoLoader:
         )
         self.log(f"{spec['site_name']}: served at host {spec['hostname']}")
         return home, site
+
+    def link_article_actions(self, home, spec):
+        """Add each article's calls to action, which lead to pages built after it.
+
+        An article asking readers to answer the survey, read the report or
+        come to a forum links them there; those pages come from the
+        community sections, built once the site's own pages exist.
+        """
+        for section_spec in spec["pages"]:
+            for article in section_spec.get("children", []):
+                if not article.get("actions"):
+                    continue
+                page = self.find(home, f"{section_spec['slug']}/{article['slug']}").specific
+                if any(block.block_type in ACTION_BLOCKS for block in page.body):
+                    continue  # added on an earlier run
+                actions = self.resolve_body(home, article["actions"])
+                page.body = [*((block.block_type, block.value) for block in page.body), *actions]
+                page.save_revision().publish()
 
     def region(self, home, slug):
         """The region of `home`'s site with this slug, in the default language."""
@@ -240,6 +261,9 @@ class DemoLoader:
                 )
                 for pillar, (title, description) in zip(english.pillars.all(), pillars, strict=True)
             ]
+        if "actions" in fields:
+            # After the body, as link_article_actions adds them to the English page.
+            fields["body"] = [*fields["body"], *fields.pop("actions")]
         if "body" in fields:
             body = list(fields["body"])
             if isinstance(english, StoryPage):

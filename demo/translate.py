@@ -48,7 +48,7 @@ def _shape(strings):
 def translate(english, spanish_copy, locale):
     """Publish `english` in `locale` with the strings of `spanish_copy`; returns the translation.
 
-    A Spanish twin made by tree synchronisation is converted into the
+    A Spanish twin made by tree synchronization is converted into the
     translation, keeping its place in the tree.
     """
     english_strings = _strings(english)
@@ -64,10 +64,10 @@ def translate(english, spanish_copy, locale):
 
     source, _ = TranslationSource.get_or_create_from_instance(english)
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    catalogue = translation.export_po()
-    for entry in catalogue:
+    catalog = translation.export_po()
+    for entry in catalog:
         entry.msgstr = spanish_for.get((entry.msgctxt, entry.msgid), "")
-    translation.import_po(catalogue)
+    translation.import_po(catalog)
 
     is_page = isinstance(english, Page)
     # wagtail-localize publishes pages when the transaction commits; the demo

@@ -5,7 +5,7 @@ from demo.loader import DemoLoader
 
 class Command(BaseCommand):
     help = (
-        "Build both demo organisations' sites (pages, images, topics, site settings). "
+        "Build both demo organizations' sites (pages, images, topics, site settings). "
         "Safe to run again: existing content is left exactly as it is."
     )
 
