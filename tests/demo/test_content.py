@@ -226,3 +226,77 @@ def test_each_sites_demo_editor_can_choose_that_sites_pictures_and_only_those(cl
     chooser = client.get("/admin/images/chooser/").content.decode()
     assert alliance_hero.title in chooser
     assert kidscan_hero.title not in chooser
+
+
+# --- The ESSA articles lead readers to act ------------------------------------------------------
+
+
+def links_on(client, path):
+    """The addresses the page's main content links to."""
+    return {link["href"] for link in get(client, path).select("main a[href]")}
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize(
+    ("article", "survey"),
+    [
+        ("/news/share-feedback-essa-state-plan/", "/nm-first-survey/"),
+        ("/es/noticias/opinion-plan-estatal-essa/", "/es/encuesta-nm-first/"),
+    ],
+)
+def test_the_feedback_article_gives_the_departments_address_and_the_survey(client, article, survey):
+    links = links_on(client, article)
+
+    assert "mailto:ESSA.NMRising@state.nm.us" in links
+    assert survey in links
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize(
+    ("article", "target"),
+    [
+        ("/news/essa-stakeholder-feedback-report/", "/reports/essa-stakeholder-feedback-report/"),
+        ("/es/noticias/informe-opiniones-essa/", "/es/informes/informe-opiniones-essa/"),
+        ("/news/nm-first-essa-survey/", "/nm-first-survey/"),
+        ("/es/noticias/encuesta-nm-first-essa/", "/es/encuesta-nm-first/"),
+    ],
+)
+def test_the_report_and_survey_articles_link_what_they_announce(client, article, target):
+    assert target in links_on(client, article)
+    get(client, target)  # and it is there
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize(
+    ("article", "events"),
+    [
+        ("/news/essa-community-forums/", "/events/"),
+        ("/es/noticias/foros-comunitarios-essa/", "/es/eventos/"),
+    ],
+)
+def test_the_forums_article_lists_the_six_forums(client, article, events):
+    forums = {
+        link for link in links_on(client, article) if link.startswith(events) and link != events
+    }
+
+    assert len(forums) == 6
+    for forum in forums:
+        get(client, forum)  # each is there
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_seed_texts_own_words_are_there(client):
+    assert texts(get(client, "/", KIDSCAN_HOST), "h1") == ["Welcome to NewMexicoKidsCAN"]
+    mission = get(client, "/mission/")
+    assert "Learning Alliance fulfills its mission by providing the following:" in texts(
+        mission, "h2"
+    )
+    report = get(client, "/reports/parent-survey-second-edition/", KIDSCAN_HOST)
+    assert "believe deeply in the promise of New Mexico's students" in report.get_text(" ")
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize(("title", "slug", "summary"), content.IMPORTANT_ISSUES)
+def test_each_invented_issue_says_it_is_illustrative(client, title, slug, summary):
+    issue = get(client, f"/issues/{slug}/", KIDSCAN_HOST)
+    assert "An illustrative issue written for the demo site" in issue.get_text(" ")
