@@ -1,6 +1,7 @@
 """Reports: what an organization found, with its key numbers, charts and the file to download."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from articles.models import articles_sharing_topics
+from localization.translations import language_of
 from pages.blocks import StatisticBlock
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage
@@ -156,6 +158,25 @@ class ReportPage(FiledUnderTopics, BasePage):
     ]
 
     related_count = 3
+
+    def document_language(self):
+        """The language code the report's file is written in.
+
+        A translation that keeps the original's file (no translated file yet)
+        offers a file in the original's language, and says so.
+        """
+        language = language_of(self)
+        if self.document_id is None or language == settings.LANGUAGE_CODE:
+            return language
+        original_document = (
+            ReportPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .values_list("document_id", flat=True)
+            .first()
+        )
+        return settings.LANGUAGE_CODE if original_document == self.document_id else language
 
     def get_related_articles(self, request=None):
         """Live articles of this report's site and language sharing a topic: most shared first."""

@@ -94,8 +94,9 @@ def test_chart_shows_its_values_as_text_and_the_same_numbers_in_a_table():
         "4,000%",
         "62.5%",
     ]
-    table = soup.select_one("details table")
-    assert soup.select_one("details summary").get_text() == "Show the data as a table"
+    table = soup.select_one("details.bar-chart__data table")
+    summary = soup.select_one("details.bar-chart__data summary")
+    assert summary.get_text() == "Show the data as a table"
     assert table.caption.get_text() == "How parents answered"
     assert [(row.th.get_text(), row.td.get_text()) for row in table.tbody.find_all("tr")] == [
         ("Online", "4,000%"),
@@ -334,9 +335,10 @@ def test_spanish_report_page_is_in_spanish(client):
     assert (
         soup.select_one("a.report-download__link")
         .get_text()
-        .startswith("Descargar el informe completo (PDF")
+        .startswith("Descargar el informe completo, en inglés (PDF")
     )
-    assert soup.select_one("details summary").get_text() == "Ver los datos en una tabla"
+    summary = soup.select_one("details.bar-chart__data summary")
+    assert summary.get_text() == "Ver los datos en una tabla"
 
 
 def feature_on_home(site, report):
