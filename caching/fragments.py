@@ -13,6 +13,7 @@ import hashlib
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from .save_data import saves_data
 from .versions import cached_for_content
 
 
@@ -20,7 +21,7 @@ def cached_fragment(request, name, vary_on, render):
     """`render()`'s HTML for `name` and the `vary_on` values, in the language being read."""
     if request is None or getattr(request, "is_preview", False):
         return render()
-    described = repr((name, get_language(), [str(value) for value in vary_on]))
+    described = repr((name, get_language(), saves_data(request), [str(v) for v in vary_on]))
     key = f"fragment:{name}:{hashlib.sha256(described.encode()).hexdigest()}"
     html = cached_for_content(key, lambda: str(render()).encode())
     return mark_safe(html.decode())  # noqa: S308 (rendered by our own templates)

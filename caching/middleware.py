@@ -28,6 +28,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 import brotli
 
+from .save_data import SAVE_DATA_HEADER, saves_data
 from .versions import caching_enabled, content_version, one_version_per_request
 
 CACHEABLE_STATUSES = {200, 301, 404, 410}
@@ -76,6 +77,9 @@ class PageCacheMiddleware:
             return serve_entry(request, entry, CACHE_HEADER_HIT)
 
         response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            # A page's pictures depend on the data saver (caching/save_data.py).
+            patch_vary_headers(response, (SAVE_DATA_HEADER,))
         if not is_cacheable(request, response):
             if response.cookies and not response.has_header("Cache-Control"):
                 # A cookie, such as the CSRF token of a page with a form,
@@ -99,7 +103,8 @@ class PageCacheMiddleware:
             return None
         address = f"{request.scheme}://{host}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-        return f"page:{version}:{digest}"
+        variant = ":save-data" if saves_data(request) else ""
+        return f"page:{version}:{digest}{variant}"
 
 
 def has_session(request):
@@ -115,7 +120,7 @@ def is_cacheable(request, response):
     # answer for a request without a session cookie is always "anonymous",
     # and requests with one never reach the cache.
     vary = [h.strip().lower() for h in response.get("Vary", "").split(",") if h.strip()]
-    if any(header not in ("accept-encoding", "cookie") for header in vary):
+    if any(header not in ("accept-encoding", "cookie", "save-data") for header in vary):
         return False
     cache_control = response.get("Cache-Control", "").lower()
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))

@@ -12,6 +12,7 @@ connections fetch only what they scroll to.
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django import template
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from caching.save_data import saves_data
 from caching.versions import cached_for_content
 from routing.site_context import site_context
 
@@ -61,8 +63,12 @@ IMAGE_ROLES = {
 }
 
 
-def _filter_specs(role):
-    return Filter.expand_spec(f"{role.resize}|format-{{{','.join(role.formats)}}}")
+def _filter_specs(role, save_data=False):
+    resize = role.resize
+    if save_data:
+        # Only the smallest size: a reader saving data is offered nothing larger.
+        resize = re.sub(r"\{([^},]*)[^}]*\}", r"\1", resize)
+    return Filter.expand_spec(f"{resize}|format-{{{','.join(role.formats)}}}")
 
 
 def _loading_attributes(request, role):
@@ -92,15 +98,17 @@ def responsive_picture(context, image, role, alt=None, **attributes):
         **{name.replace("_", "-"): value for name, value in attributes.items() if value},
     }
 
+    save_data = saves_data(context.get("request"))
+
     def build():
-        renditions = get_renditions_or_not_found(image, _filter_specs(image_role))
+        renditions = get_renditions_or_not_found(image, _filter_specs(image_role, save_data))
         # Kept as plain bytes in the shared cache, marked safe again when read.
         return Picture(renditions, html_attributes).__html__().encode()
 
     # Finding a dozen renditions and writing their srcsets is the costliest
     # part of a page after its queries; the result changes only when the
     # image does (saving an image retires it, caching/invalidation.py).
-    described = repr((image.pk, role, sorted(html_attributes.items())))
+    described = repr((image.pk, role, save_data, sorted(html_attributes.items())))
     key = f"picture:{hashlib.sha256(described.encode()).hexdigest()}"
     return mark_safe(cached_for_content(key, build).decode())  # noqa: S308 (built by Picture)
 
