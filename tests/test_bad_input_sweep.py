@@ -37,7 +37,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from demo import community_newsletter, community_surveys
 from demo.accounts import DEFAULT_PASSWORD, create_demo_staff
-from demo.community_reports import draw_pdf
+from demo.community_reports import report_pdf
 from demo.loader import DemoLoader
 from editorial.models import SiteRoles
 from editorial.roles import set_up_all_sites
@@ -104,7 +104,7 @@ def build_two_sites():
     create_demo_staff(alliance)
     alliance_roles = SiteRoles.objects.get(site=alliance)
     kidscan_roles = SiteRoles.objects.get(site=kidscan)
-    report = draw_pdf(["NM First ESSA survey", "What New Mexicans told us."])
+    report = report_pdf(["NM First ESSA survey", "What New Mexicans told us."])
     return {
         "about": about,
         "alliance_article": alliance_article,
