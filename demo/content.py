@@ -637,7 +637,16 @@ KIDSCAN = {
                 "Education policies and practices that let students become New Mexico's next community, "
                 "civic and business leaders."
             ),
-            "body": [],
+            "body": [
+                p(
+                    "New Mexico's students can lead: in their towns and pueblos, in civic life and in "
+                    "the businesses the state will need. Whether they get the chance depends on the "
+                    "policies and practices that shape their schools.",
+                    "We work for policies that are informed by communities, centered on students and "
+                    "grounded in research, and we judge them by one test: do they help children here "
+                    "grow into the leaders New Mexico needs?",
+                )
+            ],
         },
         {
             "type": "mission",
@@ -714,7 +723,15 @@ KIDSCAN = {
             "slug": "about",
             "introduction": "NewMexicoKidsCAN was founded in 2018 and is part of the 50CAN network.",
             "body": [
-                p("We advocate for students across New Mexico, alongside families and educators.")
+                p(
+                    "We advocate for students across New Mexico, alongside families and educators.",
+                    "NewMexicoKidsCAN belongs to 50CAN, a network of local advocacy campaigns in states "
+                    "from Hawaii to Georgia and Connecticut to Louisiana. Each campaign is run by people "
+                    "from its own state; together they share five promises to children.",
+                    "Our work connects policy, classroom practice and politics: we listen to parents, "
+                    "publish research such as our statewide parent survey, and bring what we learn to "
+                    "the people who decide how New Mexico's schools are run.",
+                )
             ],
         },
         {

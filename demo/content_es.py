@@ -584,7 +584,18 @@ SPANISH = {
                     "en la próxima generación de líderes comunitarios, cívicos y empresariales de "
                     "Nuevo México."
                 ),
-                "body": [],
+                "body": [
+                    p(
+                        "Los estudiantes de Nuevo México pueden ser líderes: en sus pueblos y "
+                        "comunidades, en la vida cívica y en las empresas que el estado va a "
+                        "necesitar. Que tengan la oportunidad depende de las políticas y prácticas "
+                        "que dan forma a sus escuelas.",
+                        "Trabajamos por políticas que tomen en cuenta a las comunidades, se "
+                        "centren en los estudiantes y se basen en la investigación, y las medimos "
+                        "con una sola pregunta: ¿ayudan a que los niños de aquí lleguen a ser los "
+                        "líderes que Nuevo México necesita?",
+                    )
+                ],
             },
             "mission": {
                 "title": "Misión",
@@ -704,7 +715,15 @@ SPANISH = {
                 "body": [
                     p(
                         "Abogamos por los estudiantes de todo Nuevo México, junto con las familias "
-                        "y los educadores."
+                        "y los educadores.",
+                        "NewMexicoKidsCAN forma parte de 50CAN, una red de campañas locales de "
+                        "defensa educativa en estados que van de Hawái a Georgia y de "
+                        "Connecticut a Luisiana. Cada campaña la dirigen personas de su propio "
+                        "estado; juntas comparten cinco promesas a los niños.",
+                        "Nuestro trabajo une las políticas públicas, la práctica en el aula y la "
+                        "vida política: escuchamos a los padres, publicamos investigaciones como "
+                        "nuestra encuesta estatal a padres de familia y llevamos lo que aprendemos "
+                        "a quienes deciden cómo se dirigen las escuelas de Nuevo México.",
                     ),
                 ],
             },
