@@ -33,7 +33,12 @@ class SiteSitemap(Sitemap):
         )
         return [page for page in pages if original_of(page) is None]
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Django's public `Sitemap.get_urls`: each page's address on the host being read.
+
+        Addresses come from the pages themselves (Wagtail knows each site's
+        host), so Django's `site` and `protocol` are not needed.
+        """
         # One paginator page is the whole list for sites this size (50,000 URLs).
         pages = list(self.paginator.page(page).object_list)
         urls = {
