@@ -68,8 +68,8 @@ ALLIANCE = {
     "is_default_site": True,
     "site_name": "Learning Alliance of New Mexico",
     "settings": {
-        "organisation_name": "Learning Alliance of New Mexico",
-        "brand_colour": "#1d4f91",
+        "organization_name": "Learning Alliance of New Mexico",
+        "brand_color": "#1d4f91",
         "contact_email": "info@learningalliance.example",
     },
     "tagline": "Working together for an education sector that serves every community.",
@@ -541,8 +541,8 @@ KIDSCAN = {
     "is_default_site": False,
     "site_name": "NewMexicoKidsCAN",
     "settings": {
-        "organisation_name": "NewMexicoKidsCAN",
-        "brand_colour": "#7a1f5c",
+        "organization_name": "NewMexicoKidsCAN",
+        "brand_color": "#7a1f5c",
         "contact_email": "hello@kidscan.example",
     },
     "tagline": "Part of the 50CAN network. Believe in better.",

@@ -280,11 +280,11 @@ class DemoLoader:
         values = dict(spec["settings"])
         values["privacy_page"] = home.get_children().filter(slug="privacy").first()
         logo_title, initials = spec["logo"]
-        values["logo"] = logo_image(logo_title, initials, values["brand_colour"])
+        values["logo"] = logo_image(logo_title, initials, values["brand_color"])
         # The home page's hero picture stands for the site when a page without one is shared.
         values["default_social_image"] = landscape_image(*spec["home"]["hero_image"])
         settings, created = SiteSettings.objects.get_or_create(site=site, defaults=values)
-        if not created and not settings.organisation_name:
+        if not created and not settings.organization_name:
             # A settings row Wagtail made empty on first request: fill it once.
             for field, value in values.items():
                 setattr(settings, field, value)

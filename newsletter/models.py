@@ -229,7 +229,7 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
                 return version.specific
         return original
 
-    def organisation_name(self):
+    def organization_name(self):
         site = self.get_site()
         return SiteSettings.for_site(site).display_name if site else ""
 
@@ -477,7 +477,7 @@ class Subscriber(models.Model):
         newsletter = self.newsletter
         with translation.override(language):
             context = {
-                "organization": newsletter.organisation_name(),
+                "organization": newsletter.organization_name(),
                 "subscriber": self,
                 **context,
             }

@@ -4,13 +4,13 @@ import re
 
 from django.core.exceptions import ValidationError
 
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
+HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
 # WCAG 2.2 AA for normal-size text.
 MINIMUM_CONTRAST = 4.5
 
 
-def relative_luminance(hex_colour):
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+def relative_luminance(hex_color):
+    channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     red, green, blue = linear
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
@@ -21,9 +21,9 @@ def contrast_ratio(first, second):
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def validate_brand_colour(value):
+def validate_brand_color(value):
     """The brand color carries white text and is used for links on white."""
-    if not HEX_COLOUR.match(value or ""):
+    if not HEX_COLOR.match(value or ""):
         raise ValidationError("Enter a color as # and six hex digits, e.g. #1d4f91.")
     ratio = contrast_ratio(value, "#ffffff")
     if ratio < MINIMUM_CONTRAST:

@@ -15,7 +15,7 @@ from caching.versions import caching_enabled
 from routing.site_context import site_context
 
 from .blocks import BodyBlock
-from .colors import validate_brand_colour
+from .colors import validate_brand_color
 from .mixins import BasePage
 
 HOME_PAGE = "home.HomePage"
@@ -162,8 +162,7 @@ class StandardPage(BasePage):
 class SiteSettings(BaseSiteSetting):
     """Who the site belongs to and how it looks: one set per organization's site."""
 
-    organisation_name = models.CharField(
-        "organization name",
+    organization_name = models.CharField(
         max_length=120,
         help_text="Shown in the header, the footer and the browser tab.",
     )
@@ -175,11 +174,10 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="Shown in the header. Its alt text should be the organization's name.",
     )
-    brand_colour = models.CharField(
-        "brand color",
+    brand_color = models.CharField(
         max_length=7,
         default="#1d4f91",
-        validators=[validate_brand_colour],
+        validators=[validate_brand_color],
         help_text="Header, buttons and links. Must be dark enough for white text on it.",
     )
     contact_email = models.EmailField(blank=True, help_text="Shown in the footer.")
@@ -214,10 +212,10 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("logo")],
+            [FieldPanel("organization_name"), FieldPanel("logo")],
             heading="Identity",
         ),
-        FieldPanel("brand_colour"),
+        FieldPanel("brand_color"),
         FieldPanel("contact_email"),
         FieldPanel("privacy_page"),
         MultiFieldPanel(
@@ -300,7 +298,7 @@ class SiteSettings(BaseSiteSetting):
     @property
     def display_name(self):
         """The organization's name, or the site's own name until an editor fills it in."""
-        return self.organisation_name or self.site.site_name or self.site.hostname
+        return self.organization_name or self.site.site_name or self.site.hostname
 
     @property
     def social_links(self):

@@ -6,10 +6,10 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
-from .colors import HEX_COLOUR
+from .colors import HEX_COLOR
 from .models import SiteSettings
 
-DEFAULT_BRAND_COLOUR = SiteSettings._meta.get_field("brand_colour").default
+DEFAULT_BRAND_COLOR = SiteSettings._meta.get_field("brand_color").default
 
 
 @require_safe
@@ -21,14 +21,14 @@ def brand_stylesheet(request):
     Content-Security-Policy (style-src 'self') holds.
     """
     site = Site.find_for_request(request)
-    color = DEFAULT_BRAND_COLOUR
+    color = DEFAULT_BRAND_COLOR
     if site is not None:
         # A plain read: serving a stylesheet should never create settings rows.
         chosen = (
-            SiteSettings.objects.filter(site=site).values_list("brand_colour", flat=True).first()
+            SiteSettings.objects.filter(site=site).values_list("brand_color", flat=True).first()
         )
         # Validated in the admin form; checked again because it lands in CSS.
-        if HEX_COLOUR.match(chosen or ""):
+        if HEX_COLOR.match(chosen or ""):
             color = chosen
     css = f":root {{ --brand: {color}; }}\n"
     return HttpResponse(css, content_type="text/css; charset=utf-8")

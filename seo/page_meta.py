@@ -288,7 +288,7 @@ def organization_logo_address(request):
         return ""
 
 
-def _organisation(request, site_settings, home, description=""):
+def _organization(request, site_settings, home, description=""):
     home_url = _absolute_page_url(request, home)
     organization = {
         "@type": "NGO",
@@ -342,13 +342,13 @@ def structured_data_for(context, page):
         return []
     seo = page_seo(context, page)
     if page.depth == home.depth:
-        return [_organisation(request, site_settings, home, seo.description)]
+        return [_organization(request, site_settings, home, seo.description)]
     items = []
     # Each page type that has a schema.org type of its own (an article, an
     # event, a directory) describes itself, without seo importing its app.
     own_structured_data = getattr(seo.page, "structured_data", None)
     if callable(own_structured_data):
-        publisher = _organisation(request, site_settings, home)
+        publisher = _organization(request, site_settings, home)
         items.append(own_structured_data(request, publisher, seo))
     if page.depth > home.depth:
         items.append(_breadcrumb_list(request, page, context))

@@ -152,7 +152,7 @@ def make_site(hostname="localhost", name="Test Organization", default=True, **ho
         )
     if default:
         remove_wagtail_welcome_page()
-    SiteSettings.objects.update_or_create(site=site, defaults={"organisation_name": name})
+    SiteSettings.objects.update_or_create(site=site, defaults={"organization_name": name})
     return site
 
 

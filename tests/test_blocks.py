@@ -22,7 +22,7 @@ from pages.blocks import (
     LinkBlock,
     OptionalLinkBlock,
 )
-from pages.colors import validate_brand_colour
+from pages.colors import validate_brand_color
 from pages.models import SiteSettings
 from tests.factories import make_image, make_site
 
@@ -274,37 +274,37 @@ def test_blocks_with_a_preview_value_are_previewable_in_the_block_picker():
 @pytest.mark.parametrize("color", ["#1d4f91", "#7a1f5c", "#1D4F91"])
 def test_brand_color_accepts_the_demo_colors(color):
     """The demo organizations' dark blue and plum are accepted as brand colors."""
-    validate_brand_colour(color)
+    validate_brand_color(color)
 
 
-def test_brand_colour_rejects_a_colour_too_light_for_white_text():
+def test_brand_color_rejects_a_color_too_light_for_white_text():
     """Yellow is refused with a message explaining that white text on it would lack contrast."""
     with pytest.raises(ValidationError) as caught:
-        validate_brand_colour("#ffff00")
+        validate_brand_color("#ffff00")
     message = " ".join(caught.value.messages)
     assert "contrast" in message
     assert "darker" in message
 
 
 @pytest.mark.parametrize("color", ["blue", "#12345", "#1234567", "1d4f91", "#1d4f9g", "", None])
-def test_brand_colour_rejects_malformed_values(color):
+def test_brand_color_rejects_malformed_values(color):
     """Anything but # and six hex digits is refused with an example of the right format."""
     with pytest.raises(ValidationError) as caught:
-        validate_brand_colour(color)
+        validate_brand_color(color)
     assert "#1d4f91" in " ".join(caught.value.messages)
 
 
 @pytest.mark.django_db
-def test_site_settings_refuse_a_too_light_brand_colour(client):
+def test_site_settings_refuse_a_too_light_brand_color(client):
     """An admin saving yellow as brand color sees the contrast error and keeps what they typed."""
     site = make_site(name="Alliance")
     admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
     client.force_login(admin)
     url = reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk])
     data = {
-        "organisation_name": "Alliance for Families",
+        "organization_name": "Alliance for Families",
         "logo": "",
-        "brand_colour": "#ffff00",
+        "brand_color": "#ffff00",
         "contact_email": "hello@example.org",
         "facebook_url": "https://facebook.com/alliance",
         "instagram_url": "",
@@ -317,18 +317,18 @@ def test_site_settings_refuse_a_too_light_brand_colour(client):
 
     assert response.status_code == 200
     form = response.context["form"]
-    assert "contrast" in " ".join(form.errors["brand_colour"])
+    assert "contrast" in " ".join(form.errors["brand_color"])
     assert "contrast" in response.content.decode()
-    for field in ("organisation_name", "brand_colour", "contact_email", "facebook_url"):
+    for field in ("organization_name", "brand_color", "contact_email", "facebook_url"):
         assert form[field].value() == data[field]
     assert 'value="Alliance for Families"' in response.content.decode()
     saved = SiteSettings.objects.get(site=site)
-    assert saved.organisation_name == "Alliance"
-    assert saved.brand_colour == "#1d4f91"
+    assert saved.organization_name == "Alliance"
+    assert saved.brand_color == "#1d4f91"
 
-    response = client.post(url, {**data, "brand_colour": "#7a1f5c"})
+    response = client.post(url, {**data, "brand_color": "#7a1f5c"})
 
     assert response.status_code == 302
     saved.refresh_from_db()
-    assert saved.brand_colour == "#7a1f5c"
-    assert saved.organisation_name == "Alliance for Families"
+    assert saved.brand_color == "#7a1f5c"
+    assert saved.organization_name == "Alliance for Families"

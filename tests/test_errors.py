@@ -57,14 +57,14 @@ def test_unknown_address_gets_the_sites_own_404_page(client, two_sites, host):
     """A mistyped address shows a 'not found' page in the site's own name, with one main heading."""
     site = two_sites["main"] if host == "localhost" else two_sites["other"]
     other = two_sites["other"] if host == "localhost" else two_sites["main"]
-    name = SiteSettings.for_site(site).organisation_name
+    name = SiteSettings.for_site(site).organization_name
 
     response = client.get("/no-such-page/", HTTP_HOST=host)
 
     assert response.status_code == 404
     soup = soup_of(response)
     assert soup.select_one(".site-header__name").get_text(strip=True) == name
-    assert SiteSettings.for_site(other).organisation_name not in response.content.decode()
+    assert SiteSettings.for_site(other).organization_name not in response.content.decode()
     assert len(soup.find_all("h1")) == 1
     assert soup.find("html").get("lang")
 
@@ -212,7 +212,7 @@ def test_any_other_error_is_still_a_500(client, monkeypatch, two_sites):
 # --- Brand stylesheet and health check --------------------------------------------------------
 
 
-def brand_colour(response):
+def brand_color(response):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/css")
     match = re.search(r"--brand:\s*([^;]+);", response.content.decode())
@@ -221,26 +221,26 @@ def brand_colour(response):
 
 
 @pytest.mark.django_db
-def test_each_site_gets_its_own_brand_colour(client, two_sites):
+def test_each_site_gets_its_own_brand_color(client, two_sites):
     """Each organization's pages are drawn in its own brand color."""
-    SiteSettings.objects.filter(site=two_sites["main"]).update(brand_colour="#123456")
-    SiteSettings.objects.filter(site=two_sites["other"]).update(brand_colour="#7a1f5c")
+    SiteSettings.objects.filter(site=two_sites["main"]).update(brand_color="#123456")
+    SiteSettings.objects.filter(site=two_sites["other"]).update(brand_color="#7a1f5c")
 
-    assert brand_colour(client.get("/brand.css")) == "#123456"
-    assert brand_colour(client.get("/brand.css", HTTP_HOST=OTHER_HOST)) == "#7a1f5c"
+    assert brand_color(client.get("/brand.css")) == "#123456"
+    assert brand_color(client.get("/brand.css", HTTP_HOST=OTHER_HOST)) == "#7a1f5c"
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("stored", ["#zzzzzz", "red", "};*{x:", "#12345", ""])
-def test_invalid_stored_brand_colour_falls_back_to_the_default(client, two_sites, stored):
+def test_invalid_stored_brand_color_falls_back_to_the_default(client, two_sites, stored):
     """A color that is not #rrggbb never reaches the stylesheet; the default is used instead."""
-    SiteSettings.objects.filter(site=two_sites["main"]).update(brand_colour="#123456")
-    SiteSettings.objects.filter(site=two_sites["other"]).update(brand_colour=stored)
-    default = SiteSettings._meta.get_field("brand_colour").default
+    SiteSettings.objects.filter(site=two_sites["main"]).update(brand_color="#123456")
+    SiteSettings.objects.filter(site=two_sites["other"]).update(brand_color=stored)
+    default = SiteSettings._meta.get_field("brand_color").default
 
     css = client.get("/brand.css", HTTP_HOST=OTHER_HOST)
 
-    assert brand_colour(css) == default
+    assert brand_color(css) == default
     if stored:
         assert stored not in css.content.decode()
 

@@ -422,7 +422,7 @@ def test_installation_wide_settings_are_closed_to_a_sites_staff(client, sites, a
     client.force_login(sites[role])
 
     shown = client.get(address)
-    posted = client.post(address, {"organisation_name": "Taken over"})
+    posted = client.post(address, {"organization_name": "Taken over"})
 
     assert refused(shown), (address, shown.status_code)
     assert refused(posted), (address, posted.status_code)

@@ -90,7 +90,7 @@ def two_sites(two_sites_for_the_module):
         ("kidscan.localhost:8000", "KidsCAN", ["https://www.youtube.com/@kidscan"]),
     ],
 )
-def test_each_home_page_describes_its_organisation(client, two_sites, host, name, same_as):
+def test_each_home_page_describes_its_organization(client, two_sites, host, name, same_as):
     soup = soup_of(client.get("/", HTTP_HOST=host))
     assert types_in(soup) == ["NGO"]
     organization = item_of_type(soup, "NGO")
@@ -167,7 +167,7 @@ def test_naming_more_authors_costs_no_more_queries(client, two_sites):
     assert queries_for("one-author", people[:1]) == queries_for("four-authors", people)
 
 
-def test_an_article_without_authors_is_credited_to_the_organisation(client, two_sites):
+def test_an_article_without_authors_is_credited_to_the_organization(client, two_sites):
     _alliance, kidscan = two_sites
     article = make_article(make_news_index(kidscan.root_page), title="Parents survey")
     soup = soup_of(client.get(article.get_url_parts()[2], HTTP_HOST="kidscan.localhost"))

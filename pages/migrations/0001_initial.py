@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('organisation_name', models.CharField(help_text='Shown in the header, the footer and the browser tab.', max_length=120)),
                 ('tagline', models.CharField(blank=True, help_text='A short line under the name in the footer.', max_length=160)),
-                ('brand_colour', models.CharField(default='#1d4f91', help_text='Header, buttons and links. Must be dark enough for white text on it.', max_length=7, validators=[pages.colors.validate_brand_colour])),
+                ('brand_colour', models.CharField(default='#1d4f91', help_text='Header, buttons and links. Must be dark enough for white text on it.', max_length=7, validators=[pages.colors.validate_brand_color])),
                 ('contact_email', models.EmailField(blank=True, help_text='Shown in the footer.', max_length=254)),
                 ('facebook_url', models.URLField(blank=True, help_text='Full address of the Facebook page.')),
                 ('instagram_url', models.URLField(blank=True, help_text='Full address of the Instagram profile.')),

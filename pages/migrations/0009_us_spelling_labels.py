@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='sitesettings',
             name='brand_colour',
-            field=models.CharField(default='#1d4f91', help_text='Header, buttons and links. Must be dark enough for white text on it.', max_length=7, validators=[pages.colors.validate_brand_colour], verbose_name='brand color'),
+            field=models.CharField(default='#1d4f91', help_text='Header, buttons and links. Must be dark enough for white text on it.', max_length=7, validators=[pages.colors.validate_brand_color], verbose_name='brand color'),
         ),
         migrations.AlterField(
             model_name='sitesettings',

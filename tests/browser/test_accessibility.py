@@ -321,6 +321,6 @@ def test_the_two_sites_have_different_header_colors(demo_server, page):
     assert colors[DEFAULT_HOST] != colors[KIDSCAN_HOST], colors
     # Each header wears its own site's brand color, not the stylesheet's fallback.
     for hostname, color in colors.items():
-        brand = SiteSettings.for_site(Site.objects.get(hostname=hostname)).brand_colour
+        brand = SiteSettings.for_site(Site.objects.get(hostname=hostname)).brand_color
         red, green, blue = (int(brand[i : i + 2], 16) for i in (1, 3, 5))
         assert color == f"rgb({red}, {green}, {blue})", f"{hostname}: {color}, brand {brand}"
