@@ -7,11 +7,13 @@ wagtail_hooks.py), and the addresses below it are worked out without a query.
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from pages.wayfinding import site_root
 from routing.router import only_public
 from routing.site_context import site_context
 
-from .models import NewsIndexPage
+from .models import NewsIndexPage, topic_subpath
 
 
 @dataclass(frozen=True)
@@ -20,17 +22,17 @@ class NewsIndexAddress:
 
     title: str
     url: str
-
-    def _below(self, name, *args):
-        return self.url + NewsIndexPage.get_resolver().reverse(name, *args)
+    # The index's language, whose words its topic addresses use ("temas/" in Spanish).
+    # A part cached before it was kept has none: the default language's words.
+    language_code: str = settings.LANGUAGE_CODE
 
     def topic_url(self, topic, request=None):
-        return self._below("topic", topic.slug)
+        return self.url + topic_subpath("topic", self.language_code, topic.slug)
 
     def feed_url(self, feed_format, topic=None, request=None):
         if topic is None:
-            return self._below(f"{feed_format}_feed")
-        return self._below(f"topic_{feed_format}_feed", topic.slug)
+            return self.url + NewsIndexPage.get_resolver().reverse(f"{feed_format}_feed")
+        return self.url + topic_subpath(f"topic_{feed_format}_feed", self.language_code, topic.slug)
 
 
 def news_index_for(request):
@@ -40,11 +42,23 @@ def news_index_for(request):
 
 
 def news_index_part(request):
-    """{"title", "url"} of the site's live news index in this language, or None (a shared part)."""
+    """{"title", "url", "language_code"} of the site's live news index in this language, or None.
+
+    A shared part. The index's own language may differ from the one being read
+    (a site with no Spanish home serves its English index under /es/).
+    """
     root = site_root(request)
     index = None
     if root is not None:
-        index = only_public(NewsIndexPage.objects.live().descendant_of(root)).first()
+        index = (
+            only_public(NewsIndexPage.objects.live().descendant_of(root))
+            .select_related("locale")
+            .first()
+        )
     if index is None:
         return None
-    return {"title": index.title, "url": index.get_url(request)}
+    return {
+        "title": index.title,
+        "url": index.get_url(request),
+        "language_code": index.locale.language_code,
+    }

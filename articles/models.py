@@ -1,26 +1,31 @@
 """News: the news index and its articles, with a page and feeds per topic."""
 
+import re
+from dataclasses import replace
+
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.models import Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from localization.translations import in_reader_language
+from localization.translations import in_reader_language, language_of
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
 from pages.wayfinding import ancestor_of
 from people.models import PersonOnPage
+from routing.site_context import site_context
 from taxonomy.models import (
     FiledUnderTopics,
     ReaderTopic,
@@ -32,14 +37,43 @@ from taxonomy.models import (
 
 from . import feeds, structured_data
 
+# The word for "topics" in a news index's addresses, by the index's language.
+# A language not listed uses the default language's word; a third language is one more line.
+TOPICS_WORDS = {"en": "topics", "es": "temas"}
+# A topic's page and feeds answer under every listed word, and move to their
+# index's own (an address from before Spanish had its word keeps working).
+TOPIC_PATH = r"^(?P<topics_word>{words})/(?P<topic_slug>[-a-zA-Z0-9_]+)/".format(
+    words="|".join(sorted(map(re.escape, set(TOPICS_WORDS.values()))))
+)
+TOPIC_ROUTES = ("topic", "topic_rss_feed", "topic_atom_feed")
+
+
+def topics_word_for(language_code):
+    return TOPICS_WORDS.get(language_code, TOPICS_WORDS[settings.LANGUAGE_CODE])
+
+
+def topic_subpath(route, language_code, topic_slug):
+    """A topic's page or feed (`route`) below a news index in `language_code`: "temas/foros/"."""
+    return NewsIndexPage.get_resolver().reverse(
+        route, topics_word=topics_word_for(language_code), topic_slug=topic_slug
+    )
+
+
+def permanently_moved(request, url):
+    """A 301 to `url`, keeping the query string (a topic page's ?page=)."""
+    query = request.GET.urlencode()
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
 
 class NewsIndexPage(RoutableBasePage):
     """The list of news articles, newest first, with a page and feeds per topic.
 
-    Addresses below the index (English; Spanish under /es/ likewise):
+    Addresses below the index (English; Spanish under /es/ in its own words):
     /news/?topic=essa            the list filtered to one topic (not indexed)
     /news/topics/essa/           the topic's own page: its articles and stories
     /news/feeds/rss/, atom/      the news feeds; topics/essa/feeds/rss/ per topic
+    /es/noticias/temas/ley-essa/ a topic's page in Spanish: the Spanish word and
+                                 the topic's Spanish slug; other spellings move there
     """
 
     page_description = (
@@ -88,6 +122,23 @@ class NewsIndexPage(RoutableBasePage):
             ),
             key=lambda topic: topic.shown.name.casefold(),
         )
+
+    def topics_word(self):
+        """The word for "topics" in this index's addresses: its own language's."""
+        return topics_word_for(language_of(self))
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        """Wagtail's, where a topic's addresses are named by the topic's slug alone.
+
+        The word for "topics" is this index's language's, filled in here, so
+        `reverse_subpage("topic", args=[slug])` is the topic's address.
+        """
+        if name not in TOPIC_ROUTES:
+            return super().reverse_subpage(name, args, kwargs)
+        kwargs = {"topics_word": self.topics_word(), **(kwargs or {})}
+        if args:
+            (kwargs["topic_slug"],) = args
+        return super().reverse_subpage(name, kwargs=kwargs)
 
     def topic_url(self, topic, request=None):
         return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])
@@ -145,10 +196,14 @@ class NewsIndexPage(RoutableBasePage):
             },
         )
 
-    @path("topics/<slug:topic_slug>/", name="topic")
-    def topic_page(self, request, topic_slug):
+    @re_path(TOPIC_PATH + "$", name="topic")
+    def topic_page(self, request, topics_word, topic_slug):
         """Everything on one topic: its description, articles, and stories from the same site."""
         topic = self._topic_or_404(request, topic_slug)
+        if not self._is_own_address(topic, topics_word, topic_slug):
+            return permanently_moved(request, self.topic_url(topic, request))
+        # The layout asks for this topic's address in each language (sub_address_languages).
+        site_context(request).table("news-topic-pages")[self.pk] = topic
         return self.render(
             request,
             template=self.topic_template,
@@ -170,13 +225,50 @@ class NewsIndexPage(RoutableBasePage):
     def atom_feed(self, request):
         return feeds.feed_response(request, self, "atom")
 
-    @path("topics/<slug:topic_slug>/feeds/rss/", name="topic_rss_feed")
-    def topic_rss_feed(self, request, topic_slug):
-        return feeds.feed_response(request, self, "rss", self._topic_or_404(request, topic_slug))
+    @re_path(TOPIC_PATH + "feeds/rss/$", name="topic_rss_feed")
+    def topic_rss_feed(self, request, topics_word, topic_slug):
+        return self._topic_feed(request, "rss", topics_word, topic_slug)
 
-    @path("topics/<slug:topic_slug>/feeds/atom/", name="topic_atom_feed")
-    def topic_atom_feed(self, request, topic_slug):
-        return feeds.feed_response(request, self, "atom", self._topic_or_404(request, topic_slug))
+    @re_path(TOPIC_PATH + "feeds/atom/$", name="topic_atom_feed")
+    def topic_atom_feed(self, request, topics_word, topic_slug):
+        return self._topic_feed(request, "atom", topics_word, topic_slug)
+
+    def _topic_feed(self, request, feed_format, topics_word, topic_slug):
+        topic = self._topic_or_404(request, topic_slug)
+        if not self._is_own_address(topic, topics_word, topic_slug):
+            return permanently_moved(request, self.feed_url(feed_format, topic, request))
+        return feeds.feed_response(request, self, feed_format, topic)
+
+    def sub_address_languages(self, request, versions):
+        """This topic page's versions in each language, from the index's own `versions`.
+
+        The hook localization.translations.page_languages asks (the language
+        switcher, hreflang); None when this request serves no topic page.
+        Each language links the same topic below that language's index, by the
+        topic's slug in that language (its default-language slug where it has
+        none). A version is a translation where both the index and the topic
+        have their own text in that language, the same rule on every side, so
+        the hreflang links are reciprocal. A language without the index keeps
+        its link to that language's home page.
+        """
+        topic = site_context(request).table("news-topic-pages").get(self.pk)
+        if topic is None:
+            return None
+        topic_versions = []
+        for version in versions:
+            if version.leads_home:
+                topic_versions.append(version)
+                continue
+            own = topic.in_language(version.language_code)
+            slug = (own or topic.filed).slug
+            topic_versions.append(
+                replace(
+                    version,
+                    url=version.url + topic_subpath("topic", version.language_code, slug),
+                    is_translation=version.is_translation and own is not None,
+                )
+            )
+        return topic_versions
 
     def stories_about(self, topic, request):
         """The newest live stories on this site filed under `topic` (a ReaderTopic)."""
@@ -192,6 +284,10 @@ class NewsIndexPage(RoutableBasePage):
         if topic is None:
             raise Http404("There is no topic with that name.")
         return topic
+
+    def _is_own_address(self, topic, topics_word, topic_slug):
+        """Whether a topic was asked for in this index's word and by its slug as shown here."""
+        return topics_word == self.topics_word() and topic_slug == topic.slug
 
     def get_sitemap_urls(self, request=None):
         """The index, and a page per topic its articles are filed under."""

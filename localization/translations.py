@@ -37,6 +37,8 @@ class LanguageVersion:
     url: str
     is_current: bool
     is_translation: bool  # has its own text: not a twin, nor a translation nobody has begun
+    # The page has no live version in this language: the link leads to its home page instead.
+    leads_home: bool = False
 
     @property
     def hint(self):
@@ -237,7 +239,8 @@ def language_versions(page, request):
     result = []
     for language_code, name in settings.LANGUAGES:
         version = versions.get(language_code)
-        if version is None:
+        leads_home = version is None
+        if leads_home:
             if versions_home is None:
                 versions_home = _home_versions(request)
             version = versions_home.get(language_code)
@@ -253,6 +256,7 @@ def language_versions(page, request):
                 url=version.get_url(request),
                 is_current=language_code == current_language,
                 is_translation=is_translation,
+                leads_home=leads_home,
             )
         )
     return result
@@ -298,12 +302,34 @@ def shown_original(page, request=None):
     return page if language_of(page) != get_language() else None
 
 
+def sub_address_versions(page, request, versions):
+    """The versions of the address being served below `page`, or None when it is the page itself.
+
+    A routable page serving an address of its own (the news index's topic
+    pages) knows where that address is in each language; it says so with a
+    `sub_address_languages(request, versions)` method, given the page's own
+    `versions`, returning a LanguageVersion per language (or None for the
+    page itself). Built from the page's versions and what the page has read,
+    it costs no query.
+    """
+    of_sub_address = getattr(page, "sub_address_languages", None)
+    return of_sub_address(request, versions) if of_sub_address is not None else None
+
+
 def page_languages(page, request):
-    """Everything the layout needs about languages for one page, computed once."""
+    """Everything the layout needs about languages for one page, computed once.
+
+    `sub_address` says whether the versions are those of an address below the
+    page (see sub_address_versions) rather than the page's own.
+    """
     versions = language_versions(page, request)
+    sub_address = sub_address_versions(page, request, versions)
+    if sub_address is not None:
+        versions = sub_address
     original = shown_original(page, request)
     return {
         "versions": versions,
+        "sub_address": sub_address is not None,
         "alternates": alternate_links(page, versions),
         # The browser-language hint only offers real translations.
         "hints": [v for v in versions if v.is_translation and not v.is_current],

@@ -11,7 +11,7 @@ list of them, in the order an issue page shows its sections, and
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -193,10 +193,24 @@ class ReaderTopic:
 
     shown: Topic
     filed: Topic
+    # Every language's version of the topic, where find_topic read them with it:
+    # a topic page's addresses in the other languages need no query of their own.
+    translations: tuple = field(default=(), compare=False)
 
     @property
     def slug(self):
         return self.shown.slug
+
+    def in_language(self, language_code):
+        """The topic's own version in `language_code`, or None where it has none (or none read)."""
+        return next(
+            (
+                version
+                for version in self.translations
+                if version.locale.language_code == language_code
+            ),
+            None,
+        )
 
 
 # A well-formed topic or region slug: only one reaches the database
@@ -205,10 +219,13 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def find_topic(slug, site):
-    """`site`'s topic whose address is `slug` in the language being read, or None.
+    """`site`'s topic whose address is `slug` in any language, as the language being read has it.
 
     A slug of the default language works in every language too, so a topic
-    not yet translated still has an address under /es/.
+    not yet translated still has an address under /es/. The topic is shown
+    in the language being read wherever it has a version in it, whichever
+    language's slug found it: its `slug` is then the address to use, which a
+    topic page compares with the one asked for.
     """
     if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         return None
@@ -224,17 +241,16 @@ def find_topic(slug, site):
     )
     if not candidates:
         return None
-    shown = candidates[0]
+    found = candidates[0]
+    translations = tuple(
+        topic for topic in family if topic.translation_key == found.translation_key
+    )
+    shown = next((topic for topic in translations if topic.locale_id == locale.pk), found)
     filed = next(
-        (
-            topic
-            for topic in family
-            if topic.translation_key == shown.translation_key
-            and topic.locale.language_code == settings.LANGUAGE_CODE
-        ),
+        (topic for topic in translations if topic.locale.language_code == settings.LANGUAGE_CODE),
         shown,
     )
-    return ReaderTopic(shown=shown, filed=filed)
+    return ReaderTopic(shown=shown, filed=filed, translations=translations)
 
 
 def region_field(help_text):

@@ -67,13 +67,15 @@ def site_in_spanish(site_in_spanish_for_the_module):
 
 
 def test_spanish_topic_page_uses_the_spanish_name_and_address(client, site_in_spanish):
-    response = client.get("/es/noticias/topics/encuestas/")
+    response = client.get("/es/noticias/temas/encuestas/")
     page = soup_of(response)
     assert page.h1.get_text(strip=True) == "Encuestas"
     titles = card_titles(response, "#topic-articles ~ .card-list .card__title")
     assert "Dé su opinión sobre ESSA en una encuesta" in titles
-    # The English slug also works under /es/, for a topic not yet translated.
-    assert client.get("/es/noticias/topics/surveys/").status_code == 200
+    # The English word or slug under /es/ moves to the Spanish address.
+    for old_address in ("/es/noticias/topics/encuestas/", "/es/noticias/temas/surveys/"):
+        moved = client.get(old_address)
+        assert (moved.status_code, moved["Location"]) == (301, "/es/noticias/temas/encuestas/")
 
 
 def test_spanish_region_names_in_the_filter(client, site_in_spanish):

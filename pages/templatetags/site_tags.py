@@ -92,10 +92,10 @@ def page_languages(context):
             for version in languages["versions"]
         ]
         languages = {**languages, "versions": versions, "alternates": [], "hints": []}
-    elif context.get("canonical_path"):
+    elif context.get("canonical_path") and not languages["sub_address"]:
         # The page's translations are translations of the page itself, not of
-        # this sub-address: name none to search engines, and let the switcher
-        # lead to the page in the other language.
+        # this sub-address (which did not say where it is in each language):
+        # name none to search engines, and let the switcher lead to the page.
         languages = {**languages, "alternates": [], "hints": []}
     return languages
 

@@ -60,7 +60,7 @@ def sample_pages(kinds=KINDS):
                 default=None,
             )
             if busiest:
-                found["topic"] = path_of(news) + f"topics/{busiest.slug}/"
+                found["topic"] = path_of(news) + news.reverse_subpage("topic", args=[busiest.slug])
         for kind, model in (
             ("article", ArticlePage),
             ("story", StoryPage),

@@ -156,7 +156,7 @@ def main():
         ("home", "/"),
         ("news", news_path),
         ("article", template.get_url_parts()[2]),
-        ("topic", f"{news_path}topics/{topics[0].slug}/"),
+        ("topic", news_path + news.reverse_subpage("topic", args=[topics[0].slug])),
     ]
     client = Client()
     print(f"Median of {runs} uncached renders, production settings, {host}")
