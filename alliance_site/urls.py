@@ -14,8 +14,9 @@ from seo import views as seo_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Per-site colors as a stylesheet, so templates need no inline style.
+    # Per-site palette and typefaces as a stylesheet, so templates need no inline style.
     path("brand.css", page_views.brand_stylesheet, name="brand_stylesheet"),
+    path("brand/logo.svg", page_views.brand_logo, name="brand_logo"),
     # One of each per site (by host name), covering every language.
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),

@@ -1,7 +1,11 @@
 """Organization pages every site has (vision, mission, standard pages) and per-site settings."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.urls import reverse
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,7 +19,17 @@ from caching.versions import caching_enabled
 from routing.site_context import site_context
 
 from .blocks import BodyBlock
-from .colors import validate_brand_color
+from .brand import (
+    DEFAULT_FONT_PAIRING,
+    DEFAULT_HERO_STYLE,
+    DEFAULT_PALETTE,
+    FONT_PAIRING_CHOICES,
+    HERO_STYLE_CHOICES,
+    Palette,
+    font_pairing,
+)
+from .colors import palette_problems, validate_brand_color, validate_light_color
+from .logos import validate_svg_logo
 from .mixins import BasePage
 
 HOME_PAGE = "home.HomePage"
@@ -172,13 +186,63 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown in the header. Its alt text should be the organization's name.",
+        help_text=(
+            "A picture logo (PNG, JPEG or WebP), used when there is no SVG logo. "
+            "Its alt text should be the organization's name."
+        ),
+    )
+    logo_svg = models.FileField(
+        "SVG logo",
+        upload_to="brand/",
+        blank=True,
+        validators=[FileExtensionValidator(["svg"]), validate_svg_logo],
+        help_text=(
+            "The logo as an SVG drawing, sharp at any size (under 100 KB, no scripts "
+            "or linked files). With no logo at all, the header shows the name in the "
+            "heading typeface."
+        ),
     )
     brand_color = models.CharField(
+        "primary color",
         max_length=7,
-        default="#1d4f91",
+        default=DEFAULT_PALETTE.primary,
         validators=[validate_brand_color],
         help_text="Header, buttons and links. Must be dark enough for white text on it.",
+    )
+    secondary_color = models.CharField(
+        max_length=7,
+        default=DEFAULT_PALETTE.secondary,
+        validators=[validate_brand_color],
+        help_text="Footer and call-to-action bands. Must be dark enough for white text on it.",
+    )
+    accent_color = models.CharField(
+        max_length=7,
+        default=DEFAULT_PALETTE.accent,
+        validators=[validate_light_color],
+        help_text=(
+            "Highlights: rules under headings, statistics, quote marks. Light enough for dark text."
+        ),
+    )
+    surface_color = models.CharField(
+        max_length=7,
+        default=DEFAULT_PALETTE.surface,
+        validators=[validate_light_color],
+        help_text="The tint of boxes and alternate sections. Light enough for dark text and links.",
+    )
+    font_pairing = models.CharField(
+        "typefaces",
+        max_length=20,
+        choices=FONT_PAIRING_CHOICES,
+        default=DEFAULT_FONT_PAIRING,
+        help_text=(
+            "Headings and text. Web fonts are served from this site; “System” downloads none."
+        ),
+    )
+    hero_style = models.CharField(
+        max_length=20,
+        choices=HERO_STYLE_CHOICES,
+        default=DEFAULT_HERO_STYLE,
+        help_text="How the home page's opening picture and words are laid out.",
     )
     contact_email = models.EmailField(blank=True, help_text="Shown in the footer.")
     privacy_page = models.ForeignKey(
@@ -212,10 +276,21 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organization_name"), FieldPanel("logo")],
+            [FieldPanel("organization_name"), FieldPanel("logo_svg"), FieldPanel("logo")],
             heading="Identity",
         ),
-        FieldPanel("brand_color"),
+        MultiFieldPanel(
+            [
+                FieldPanel("brand_color"),
+                FieldPanel("secondary_color"),
+                FieldPanel("accent_color"),
+                FieldPanel("surface_color"),
+                FieldPanel("font_pairing"),
+                FieldPanel("hero_style"),
+            ],
+            heading="Look",
+            help_text="Each color is checked for contrast so that everyone can read the site.",
+        ),
         FieldPanel("contact_email"),
         FieldPanel("privacy_page"),
         MultiFieldPanel(
@@ -253,6 +328,32 @@ class SiteSettings(BaseSiteSetting):
     def __str__(self):
         return self.display_name
 
+    def clean(self):
+        super().clean()
+        problems = palette_problems(self.brand_color, self.surface_color)
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def palette(self):
+        return Palette(
+            primary=self.brand_color,
+            secondary=self.secondary_color,
+            accent=self.accent_color,
+            surface=self.surface_color,
+        )
+
+    @property
+    def font_preloads(self):
+        """The web font files a first view of this site needs."""
+        return font_pairing(self.font_pairing).preloads()
+
+    @property
+    def brand_version(self):
+        """Changes whenever the brand does, so browsers may keep /brand.css for a year."""
+        parts = [*vars(self.palette).values(), self.font_pairing, self.logo_svg.name or ""]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
+
     @classmethod
     def for_request(cls, request):
         """The site's settings, read from the site's shared parts when caching is on (site_context).
@@ -285,14 +386,24 @@ class SiteSettings(BaseSiteSetting):
         if site is None:
             return None
         stored = cls.for_site(site)
+        # A file field reads as a file object; the cache keeps its stored name (plain data).
         return {
-            field.attname: getattr(stored, field.attname) for field in cls._meta.concrete_fields
+            field.attname: field.value_from_object(stored)
+            if not isinstance(field, models.FileField)
+            else field.value_from_object(stored).name
+            for field in cls._meta.concrete_fields
         }
 
     @classmethod
     def logo_address(cls, request):
-        """The logo as a 96 px PNG (favicon, header), or "": a shared part of the site."""
-        logo = cls.for_request(request).logo
+        """The logo (favicon, header): the SVG, else a 96 px PNG, else "".
+
+        A shared part of the site.
+        """
+        site_settings = cls.for_request(request)
+        if site_settings.logo_svg:
+            return f"{reverse('brand_logo')}?v={site_settings.brand_version}"
+        logo = site_settings.logo
         return logo.get_rendition("fill-96x96|format-png").url if logo else ""
 
     @property

@@ -1,11 +1,17 @@
 """Navigation and small helpers shared by every template."""
 
+import re
 from dataclasses import replace
 
 from django import template
 from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
+from caching.save_data import saves_data
 from localization import translations
+from pages.models import SiteSettings
 from pages.wayfinding import site_root_address, trail_to
 from routing.site_context import site_context
 
@@ -13,12 +19,22 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def site_logo_url(context):
-    """`{% site_logo_url as logo_url %}`: the site's logo, a 96 px PNG (favicon, header), or "".
+def brand_assets(context):
+    """`{% brand_assets as brand %}`: the site's brand stylesheet, web fonts to preload and logo.
 
-    A shared part of the site (routing.site_context).
+    Readers who ask to save data get the brand's colors without its web fonts.
     """
-    return site_context(context["request"]).part("logo")
+    request = context["request"]
+    site_settings = SiteSettings.for_request(request)
+    light = saves_data(request)
+    stylesheet = f"{reverse('brand_stylesheet')}?v={site_settings.brand_version}"
+    logo = site_context(request).part("logo")
+    return {
+        "stylesheet": stylesheet + ("&fonts=none" if light else ""),
+        "font_preloads": [] if light else site_settings.font_preloads,
+        "logo": logo,
+        "logo_is_svg": logo.startswith(reverse("brand_logo")),
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -107,3 +123,26 @@ def listing_card(context, page, heading="h2"):
     return get_template(template_name).render(
         {**context.flatten(), variable: page, "heading": heading}, context.get("request")
     )
+
+
+@register.simple_tag
+def page_contents(body):
+    """`{% page_contents page.body as contents %}`: the body's sections ("On this page")."""
+    if not body:
+        return []
+    return [
+        {"anchor": block.value.link_anchor, "text": block.value["text"]}
+        for block in body
+        if block.block_type == "heading" and block.value.get("level") == "h2"
+    ]
+
+
+@register.filter
+def word_breaks(name):
+    """A one-word name ("NewMexicoKidsCAN") may wrap between its words, not inside them."""
+    return format_html_join(
+        mark_safe("<wbr>"), "{}", ((part,) for part in CAMEL_CASE_BOUNDARY.split(name))
+    )
+
+
+CAMEL_CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
