@@ -1,10 +1,14 @@
 """Hooks of the pages every site shares: its shared parts, and the editors' full axe checks."""
 
+from django.urls import path, reverse
+
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
 from routing.site_context import PART_HOOK
 
+from .gallery import component_gallery
 from .models import SiteSettings
 from .wayfinding import home_address
 
@@ -46,3 +50,19 @@ def check_content_with_every_axe_rule(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, FullContentCheckerItem):
             items[index] = FullContentCheckerItem(in_editor=item.in_editor)
+
+
+# --- The component gallery (pages/gallery.py) ---------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def component_gallery_url():
+    return [path("component-gallery/", component_gallery, name="component_gallery")]
+
+
+@hooks.register("register_help_menu_item")
+def component_gallery_menu_item():
+    # After "Our editors' guide" (1050), before Wagtail's own guide.
+    return MenuItem(
+        "Component gallery", reverse("component_gallery"), icon_name="image", order=1060
+    )
