@@ -218,9 +218,12 @@ class ParagraphBlock(blocks.RichTextBlock):
 def figure_preview():
     """The block picker's sample figure: the newest picture in the library, if any."""
     image = get_image_model().objects.order_by("-created_at").first()
-    sample = {"image": image, "alt_text": image.default_alt_text, "decorative": False}
+    # An empty library has no picture, and so no alt text, to offer.
+    sample = None
+    if image:
+        sample = {"image": image, "alt_text": image.default_alt_text, "decorative": False}
     return {
-        "image": sample if image else None,
+        "image": sample,
         "caption": "Parents and teachers at a community forum.",
     }
 

@@ -322,6 +322,9 @@ def heroes(home, language):
             "hero_text": words["hero_text"],
             "hero_link_label": words["hero_link_label"],
             "hero_image": getattr(home, "hero_image", None),
+            # The home page's own words for its picture, in its language.
+            "image_alt": getattr(home, "image_alt", None),
+            "image_alt_language": getattr(home, "image_alt_language", None),
         }
         # Three heroes on one page: each heading needs an id of its own.
         shown.append(

@@ -3,6 +3,7 @@
 Each mixin carries its own panels so a page class only combines them.
 """
 
+from django.conf import settings
 from django.db import models
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -12,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from localization.translations import language_of
 from routing.router import route_by_address, view_restrictions_for
 
 from .blocks import refuse_bad_addresses
@@ -80,6 +82,31 @@ class SocialFields(models.Model):
         abstract = True
 
 
+class ImageAltTextField(models.Model):
+    """The page's own words for its main picture, which translators translate with the page.
+
+    The image library's description is written once, in the default
+    language; a page in another language describes the picture in its own
+    (wagtail-localize offers this field to translators like any text).
+    """
+
+    image_alt_text = models.CharField(
+        "alt text of the main picture",
+        max_length=250,
+        blank=True,
+        help_text=(
+            "What the page's main picture (the hero on a home page) shows, for people who "
+            "cannot see it. Fill it in so translators can describe it in their language; "
+            "blank uses the image library's description."
+        ),
+    )
+
+    image_alt_panels = [FieldPanel("image_alt_text")]
+
+    class Meta:
+        abstract = True
+
+
 class OneRecordAcrossLanguages:
     """For pages whose records (answers, sign-ups) belong to the page, not to one language.
 
@@ -96,7 +123,7 @@ class OneRecordAcrossLanguages:
         return original.specific if original else self
 
 
-class BasePage(ListingFields, SocialFields, Page):
+class BasePage(ListingFields, SocialFields, ImageAltTextField, Page):
     """Abstract parent of every page type on the site.
 
     Editors preview each page three ways: the page itself, its card as
@@ -107,7 +134,12 @@ class BasePage(ListingFields, SocialFields, Page):
     # of arbitrary children unless its class says so.
     subpage_types = []
 
-    promote_panels = Page.promote_panels + ListingFields.listing_panels + SocialFields.social_panels
+    promote_panels = (
+        Page.promote_panels
+        + ListingFields.listing_panels
+        + SocialFields.social_panels
+        + ImageAltTextField.image_alt_panels
+    )
 
     # Topics and people offered are the page's own site's (pages/forms.py).
     base_form_class = SiteChoicesPageForm
@@ -139,6 +171,29 @@ class BasePage(ListingFields, SocialFields, Page):
 
     def get_social_text(self):
         return self.social_text or self.get_listing_summary()
+
+    # Page types with a main image name it `image`; the home page's is its hero.
+    def get_main_image(self):
+        return getattr(self, "image", None) or getattr(self, "hero_image", None)
+
+    @property
+    def image_alt(self):
+        """The main picture's alt text here: the page's own words, else the library's."""
+        if self.image_alt_text:
+            return self.image_alt_text
+        image = self.get_main_image()
+        return image.default_alt_text if image else ""
+
+    @property
+    def image_alt_language(self):
+        """The language `image_alt` is written in, for the picture's `lang`.
+
+        The page's own words are in its language (a twin shows its original's);
+        the library's description is in the default language.
+        """
+        if not self.image_alt_text:
+            return settings.LANGUAGE_CODE
+        return language_of(self.alias_of if self.alias_of_id else self)
 
     def clean(self):
         super().clean()
