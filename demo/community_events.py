@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from events.models import EventIndexPage, EventPage
 
+from . import images
+
 ALLIANCE_HOST = "localhost"
 DENVER = ZoneInfo("America/Denver")
 INDEX_SLUG = "events"
@@ -57,6 +59,38 @@ FORUMS = [
 ]  # fmt: skip
 
 WEBINAR_SLUG = "essa-state-plan-webinar"
+
+# Each forum's picture is a pin over a town, with a small map marking the region.
+FORUM_PLACES = {
+    "northwest": "the northwest",
+    "north-central": "the north central region",
+    "northeast": "the northeast",
+    "central": "the Albuquerque area",
+    "southwest": "the southwest",
+    "southeast": "the southeast",
+}
+
+
+def forum_picture(region):
+    """The picture of the forum in `region` (an image spec, as in demo.content)."""
+    return (
+        f"A pin over a town in {FORUM_PLACES[region]}",
+        "Illustration: a big map pin over a town's low adobe buildings; a small map of New "
+        f"Mexico marks {FORUM_PLACES[region]}.",
+        images.ALLIANCE,
+        "event",
+        region,
+    )
+
+
+WEBINAR_PICTURE = (
+    "An online session and a calendar",
+    "Illustration: a laptop showing four people in a video call, beside a calendar page with "
+    "one day marked.",
+    images.ALLIANCE,
+    "event",
+    "webinar",
+)
 
 
 def forum_summary(position):
@@ -121,6 +155,7 @@ def build(loader, home, site):
         end=webinar_start + datetime.timedelta(hours=1),
         attendance="online",
         online_url="https://learningalliance.example/webinars/understanding-essa",
+        **loader.picture(WEBINAR_PICTURE),
         **WEBINAR,
     )
     for position, (slug, region, title, venue, (month, day), *_spanish) in enumerate(FORUMS):
@@ -136,6 +171,7 @@ def build(loader, home, site):
             venue_name=venue,
             region=loader.region(home, region),
             summary=forum_summary(position),
+            **loader.picture(forum_picture(region)),
         )
 
 

@@ -9,20 +9,28 @@ Every fact and number comes from the organizations' own material (the news
 articles in demo.content and the content brief). Neither report publishes a
 table of numbers we could chart, so the demo has no chart: charts are
 exercised by tests/test_reports.py instead of with invented data.
+
+Each report has its file in English. KidsCAN's parent survey also has one in
+Spanish, which its Spanish page offers; the Alliance's ESSA report has none,
+so its Spanish page shows how a translation offers the English file ("en
+inglés", ReportPage.document_language).
 """
 
 import datetime
+import json
 import textwrap
 
 from django.core.files.base import ContentFile
+from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
+
+from wagtail_localize.models import SegmentOverride, TranslationSource
 
 from reports.models import ReportAuthor, ReportIndexPage, ReportPage
 from taxonomy.models import Topic
 
-from .content import p
-from .images import landscape_image
+from .content import ESSA_REPORT_COVER, PARENT_SURVEY_COVER, p
 
 INDEX_SLUG = "reports"
 
@@ -47,7 +55,7 @@ REPORTS = {
             "partners": "",
             "authors": ["alliance-policy", "alliance-community"],
             "topics": ["essa", "community-input"],
-            "image": ("Feedback report", "Illustration: brown mesas under a pale blue sky."),
+            "image": ESSA_REPORT_COVER,
             "key_findings": [
                 (
                     "finding",
@@ -98,7 +106,7 @@ REPORTS = {
             "partners": "50CAN and Edge Research",
             "authors": ["kidscan-research"],
             "topics": ["right-to-know", "tutoring-and-care"],
-            "image": ("Parent survey", "Illustration: a pale sun over brown mesas."),
+            "image": PARENT_SURVEY_COVER,
             "key_findings": [],
             "body": [
                 p(
@@ -201,8 +209,23 @@ SPANISH = {
                 ),
             ],
         },
+        # The report's own file in Spanish, which the Spanish page offers instead of the English.
+        "document": {
+            "title": "El estado de las oportunidades educativas en Nuevo México, 2.ª edición (PDF)",
+            "lines": [
+                "El estado de las oportunidades educativas en Nuevo México",
+                "Encuesta a padres de familia, 2.ª edición",
+                "NewMexicoKidsCAN con 50CAN y Edge Research, septiembre de 2025",
+                "Documento de demostración: ocupa el lugar del informe completo.",
+            ],
+        },
     },
 }
+
+# The language each demo file names as its own (the PDF's /Lang): US English, and
+# the Spanish of the United States, as New Mexicans write it.
+ENGLISH_DOCUMENT = "en-US"
+SPANISH_DOCUMENT = "es-US"
 
 
 def build(loader, home, site):
@@ -221,7 +244,7 @@ def build(loader, home, site):
         publication_date=report["publication_date"],
         summary=report["summary"],
         partners=report["partners"],
-        image=landscape_image(*report["image"]),
+        **loader.picture(report["image"]),
         document=report_document(report["document_title"], report["document_lines"]),
         topics=list(Topic.objects.filter(site=site, slug__in=report["topics"], locale=home.locale)),
         authors=[
@@ -243,26 +266,50 @@ def translate(loader, home, site, locale):
         existing = english.get_translation_or_none(locale)
         # A real translation is left alone: an editor may have changed it since.
         if existing is None or existing.alias_of_id is not None:
+            if english is report and "document" in spanish:
+                document = spanish["document"]
+                offer_in_translation(
+                    report,
+                    locale,
+                    report_document(document["title"], document["lines"], SPANISH_DOCUMENT),
+                )
             loader.translate_page(english, locale, fields, home)
     file_document_in_site_collection(report.document, site)
+    file_document_in_site_collection(report.get_translation(locale).specific.document, site)
 
 
-def report_document(title, lines):
-    """The demo report's PDF, drawn once and found again by its title on later runs."""
+def report_document(title, lines, language=ENGLISH_DOCUMENT):
+    """A demo report's PDF, drawn once and found again by its title on later runs."""
     Document = get_document_model()
     document = Document.objects.filter(title=title).first()
     if document is None:
         document = Document(title=title)
         document.file.save(
-            f"{title.split(' (')[0].lower().replace(' ', '-').replace(',', '')}.pdf",
-            ContentFile(report_pdf(lines, title=lines[0])),
+            f"{slugify(title.split(' (')[0])}.pdf",
+            ContentFile(report_pdf(lines, title=lines[0], language=language)),
             save=False,
         )
         document.save()
     return document
 
 
-def report_pdf(lines, title="Demo report", language="en-US"):
+def offer_in_translation(report, locale, document):
+    """Have the report's translation into `locale` offer `document`, not the original's file.
+
+    As a translator does in the translation editor, where the file is one of
+    the page's synchronized values: an override of the English page's
+    document for that language, which wagtail-localize applies whenever it
+    makes or updates the translation, so updating it from the English page
+    keeps the Spanish file. Called before the page is translated.
+    """
+    source, _ = TranslationSource.get_or_create_from_instance(report)
+    segment = source.overridablesegment_set.get(context__path="document")
+    SegmentOverride.objects.update_or_create(
+        locale=locale, context=segment.context, defaults={"data_json": json.dumps(document.pk)}
+    )
+
+
+def report_pdf(lines, title="Demo report", language=ENGLISH_DOCUMENT):
     """A one-page PDF (A4) of the report's title page, its words written as text.
 
     Text, not a picture of text: a screen reader reads it aloud, a search

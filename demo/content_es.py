@@ -6,21 +6,150 @@ blocks keep the English page path, and the loader points them at the Spanish
 page. Story bodies get FICTIONAL_NOTE appended by the loader.
 """
 
-from .content import IMPORTANT_ISSUES, cta, forum_cards, p
+from .community_events import FORUM_PLACES, WEBINAR_PICTURE, forum_picture
+from .content import (
+    ALLIANCE_HERO,
+    ESSA_REPORT_COVER,
+    FORUM_MAP,
+    IMPORTANT_ISSUES,
+    ISSUE_ICONS,
+    KIDSCAN_HERO,
+    MARISOL_PORTRAIT,
+    ORTEGA_PORTRAIT,
+    PARENT_SURVEY_COVER,
+    PARENTS_CHART,
+    PILLAR_ICONS,
+    PROMISES,
+    PUEBLO_PORTRAIT,
+    WRITE_TO_US,
+    cta,
+    figure,
+    forum_cards,
+    issue_body,
+    issue_picture,
+    p,
+)
 
 FICTIONAL_NOTE = (
     "<p><em>Esta es una historia ficticia escrita para el sitio de demostración. "
     "Cualquier parecido con personas reales es pura coincidencia.</em></p>"
 )
 
-# Keyed by site hostname, then by the English page's path below its home page
-# ("" is the home page itself; "news/essa-community-forums" is an article).
-# The Spanish name of each region in demo.content.NEW_MEXICO_REGIONS, by slug.
+# The invented issues, and the invented asks under each promise, say so in Spanish too
+# (content.ILLUSTRATIVE_ISSUE_NOTE, content.PROMISE_NOTE).
 ILLUSTRATIVE_ISSUE_NOTE = (
     "<p><em>Un tema ilustrativo escrito para el sitio de demostración, no una de las "
     "posturas publicadas de NewMexicoKidsCAN.</em></p>"
 )
+PROMISE_NOTE = (
+    "<p><em>Esta promesa es una de las cinco que la red 50CAN les hace a los niños. Las "
+    "propuestas de esta página son ilustrativas, escritas para el sitio de demostración, y no "
+    "son posturas publicadas de NewMexicoKidsCAN.</em></p>"
+)
 
+# What each of the demo's pictures shows, in Spanish, by the picture's title
+# (demo.content's image specs). A translated page with a picture describes it
+# with these words (demo/loader.py: translate_page), as a body figure does.
+FORUM_PLACES_ES = {
+    "northwest": "el noroeste",
+    "north-central": "el centro norte",
+    "northeast": "el noreste",
+    "central": "la zona de Albuquerque",
+    "southwest": "el suroeste",
+    "southeast": "el sureste",
+}
+ISSUE_ICONS_ES = {
+    "right-education": "una escuela con una bandera en su campanario",
+    "tutoring-and-care": "dos personas adultas y un niño bajo un corazón",
+    "connected-learning": "una red de puntos conectados",
+    "right-to-know": "una lupa sobre las barras de una gráfica",
+    "career-paths": "un camino que serpentea hasta una bandera",
+    "early-literacy": "un libro abierto",
+    "high-dosage-tutoring": "tres estudiantes y un tutor en una mesa, bajo un reloj",
+    "school-accountability": "una tabla con sujetapapeles y tres casillas marcadas",
+    "teacher-recruitment": "un megáfono que lanza ondas de sonido",
+    "career-pathways": "escalones que suben hacia una estrella",
+}
+PICTURE_DESCRIPTIONS = {
+    ALLIANCE_HERO[0]: (
+        "Ilustración: vecinos sentados en círculo alrededor de una mesa en campo abierto, bajo "
+        "un amplio cielo verde azulado, con mesetas y el sol cerca del horizonte."
+    ),
+    KIDSCAN_HERO[0]: (
+        "Ilustración: una escuela junto a cinco barras que suben hacia una flecha, en naranja, "
+        "dorado y blanco sobre azul marino."
+    ),
+    MARISOL_PORTRAIT[0]: (
+        "Ilustración: una maestra con el cabello recogido, frente a repisas llenas de libros de "
+        "colores."
+    ),
+    ORTEGA_PORTRAIT[0]: (
+        "Ilustración: un padre con sombrero vaquero, una madre y su hijo junto a la cerca de un "
+        "rancho, con un molino de viento detrás."
+    ),
+    PUEBLO_PORTRAIT[0]: (
+        "Ilustración: una persona mayor y un niño frente a edificios escalonados de adobe con "
+        "una escalera, con el sol cerca del horizonte."
+    ),
+    ESSA_REPORT_COVER[0]: (
+        "Ilustración: la portada de un informe con una franja verde azulado para el título y "
+        "una gráfica de barras, sobre un escritorio."
+    ),
+    PARENT_SURVEY_COVER[0]: (
+        "Ilustración: la portada de un informe con una franja rojo anaranjado para el título y "
+        "una gráfica de barras, sobre azul marino y naranja."
+    ),
+    FORUM_MAP[0]: (
+        "Mapa de Nuevo México con un marcador en cada una de las seis regiones donde hubo un "
+        "foro, y el Río Grande que lo atraviesa por el centro."
+    ),
+    PILLAR_ICONS[0]: (
+        "Cuatro íconos redondos: un libro abierto, personas sentadas en círculo, una red de "
+        "puntos conectados y tres personas tomadas del brazo."
+    ),
+    PARENTS_CHART[0]: (
+        "Ilustración: una madre o un padre con su hijo y globos de diálogo, junto a barras que "
+        "suben hacia una flecha."
+    ),
+    "Comments on the draft plan": (
+        "Ilustración: las páginas de un borrador de plan con globos de comentarios a los lados."
+    ),
+    "A survey on a clipboard": (
+        "Ilustración: una encuesta en una tabla con sujetapapeles, con respuestas marcadas, un "
+        "lápiz y dos globos de diálogo."
+    ),
+    "A community forum from the back row": (
+        "Ilustración: filas de personas vistas de espaldas, frente a alguien que habla desde un "
+        "atril y una gráfica de barras en un caballete."
+    ),
+    WEBINAR_PICTURE[0]: (
+        "Ilustración: una computadora portátil con cuatro personas en una videollamada, junto a "
+        "una hoja de calendario con un día marcado."
+    ),
+    **{
+        forum_picture(region)[0]: (
+            "Ilustración: un gran marcador de mapa sobre los edificios bajos de adobe de un "
+            f"pueblo; un pequeño mapa de Nuevo México señala {FORUM_PLACES_ES[region]}."
+        )
+        for region in FORUM_PLACES
+    },
+    **{
+        issue_picture(title, slug)[0]: (
+            f"Ilustración: {ISSUE_ICONS_ES[slug]}, en una insignia redonda junto a franjas "
+            "diagonales llamativas."
+        )
+        for title, slug, _summary in PROMISES + IMPORTANT_ISSUES
+        if slug in ISSUE_ICONS
+    },
+}
+
+
+def spanish_figure(picture, caption):
+    """A body figure described in Spanish (see demo.content.figure)."""
+    return figure(picture, caption, alt_text=PICTURE_DESCRIPTIONS[picture[0]])
+
+
+# The Spanish name of each region in demo.content.NEW_MEXICO_REGIONS, by slug.
 NEW_MEXICO_REGIONS = {
     "northwest": "Noroeste",
     "north-central": "Centro norte",
@@ -32,6 +161,8 @@ NEW_MEXICO_REGIONS = {
     "national": "Nacional",
 }
 
+# Keyed by site hostname, then by the English page's path below its home page
+# ("" is the home page itself; "news/essa-community-forums" is an article).
 SPANISH = {
     "localhost": {
         "tagline": "Trabajamos juntos por un sector educativo al servicio de cada comunidad.",
@@ -165,7 +296,11 @@ SPANISH = {
                         "que más les importan a las comunidades.",
                     ),
                 ],
-                "body": [],
+                "body": [
+                    spanish_figure(
+                        PILLAR_ICONS, "Información, aprendizaje, redes y liderazgo colectivo."
+                    ),
+                ],
             },
             "stories": {
                 "title": "Historias",
@@ -380,6 +515,7 @@ SPANISH = {
                         "Venga con sus preguntas e ideas: el departamento está escuchando antes "
                         "de redactar su plan.",
                     ),
+                    spanish_figure(FORUM_MAP, "Seis foros, uno en cada región del estado."),
                 ],
                 "actions": [
                     forum_cards(
@@ -635,6 +771,10 @@ SPANISH = {
                         "aumentando la confianza, dónde persisten las brechas y dónde el estado "
                         "debería actuar primero."
                     ),
+                    spanish_figure(
+                        PARENTS_CHART,
+                        "La voz de los padres está en el centro de la segunda edición.",
+                    ),
                 ],
             },
             "issues": {
@@ -742,8 +882,457 @@ SPANISH = {
     },
 }
 
-# The invented issues say so in Spanish too (content.ILLUSTRATIVE_ISSUE_NOTE).
-for _title, _slug, _summary in IMPORTANT_ISSUES:
-    SPANISH["kidscan.localhost"]["pages"][f"issues/{_slug}"]["body"] = [
-        ("paragraph", ILLUSTRATIVE_ISSUE_NOTE)
-    ]
+# Las secciones de cada página de tema, en el orden de content.ISSUE_HEADINGS.
+ISSUE_HEADINGS = ("Por qué importa", "Lo que pedimos", "Lo que usted puede hacer")
+
+# Every issue page ends by offering the newsletter, as in English (content.FOLLOW_THE_ISSUE).
+FOLLOW_THE_ISSUE = cta(
+    "Siga este tema con nosotros",
+    "Noticias de NewMexicoKidsCAN unas dos veces al mes: investigaciones nuevas, lo que pasa "
+    "en la Legislatura y cuándo su voz cuenta más.",
+    "newsletter",
+    "Suscribirse al boletín",
+)
+READ_THE_PARENT_SURVEY = "reports/parent-survey-second-edition"
+
+# The Spanish body and calls to action of each issue page (content.ISSUE_PAGES), by slug:
+# the same sections, paragraphs, list items and links, written for Spanish readers.
+ISSUE_PAGES = {
+    "right-education": {
+        "body": issue_body(
+            PROMISE_NOTE,
+            why=[
+                "Cada niño aprende a su manera y a su propio ritmo. Uno sale adelante en un "
+                "salón bilingüe; otro, en una escuela pequeña, en una academia técnica o en un "
+                "curso en línea que su propio pueblo no puede ofrecer.",
+                "Con demasiada frecuencia, la escuela a la que va un niño depende del domicilio "
+                "de su familia. Las familias que pueden mudarse tienen opciones; las de pueblos "
+                "pequeños, tierras tribales o presupuestos apretados casi nunca las tienen. "
+                "Toda familia de Nuevo México debería poder encontrar una escuela o un "
+                "programa público que se adapte a su hijo.",
+            ],
+            asks_intro="Les pedimos a los líderes del estado y de los distritos que:",
+            asks=[
+                "Publiquen en un solo lugar, en inglés y en español, todas las escuelas y "
+                "programas públicos que una familia puede elegir, con cómo y cuándo "
+                "inscribirse.",
+                "Hagan que el financiamiento siga a cada estudiante hasta la escuela o el "
+                "programa público que mejor lo atienda.",
+                "Abran a sus estudiantes los cursos que una escuela pequeña no puede ofrecer, "
+                "como matemáticas avanzadas o un idioma indígena, por medio de escuelas aliadas "
+                "y clases en línea.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> pregúntele a su escuela y a su distrito qué opciones "
+                "tiene su hijo y cuáles son las fechas límite.",
+                "<b>Legisladores y su personal:</b> pregunte cuántas familias de su distrito "
+                "solicitaron una escuela o un programa de su elección, y cuántas lo "
+                "consiguieron.",
+                "<b>Todos:</b> cuéntenos cómo encontró su familia la escuela adecuada, o por qué "
+                f"no pudo, escribiendo a {WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "Lo que nos dijeron los padres",
+                "Nuestra encuesta a padres de familia de Nuevo México, hecha con 50CAN y Edge "
+                "Research, pone la voz de las familias en el centro.",
+                READ_THE_PARENT_SURVEY,
+                "Leer la encuesta a padres",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "tutoring-and-care": {
+        "body": issue_body(
+            PROMISE_NOTE,
+            why=[
+                "Un estudiante que se atrasa en lectura o en matemáticas rara vez se pone al día "
+                "solo. La ayuda adecuada, a tiempo y con frecuencia, cambia las cosas: un tutor "
+                "que conoce al niño, un consejero que se da cuenta, una enfermera escolar, un "
+                "desayuno antes de clases.",
+                "Hoy esa ayuda depende demasiado de la suerte: de si la familia puede pagarla o "
+                "de si la escuela tiene el personal. Todo estudiante que necesita ayuda "
+                "adicional debería recibirla, vaya a la escuela que vaya.",
+            ],
+            asks_intro="Les pedimos a la Legislatura y al Departamento de Educación Pública que:",
+            asks=[
+                "Paguen tutorías durante el horario escolar para todo estudiante que se haya "
+                "atrasado, no solo para aquellos cuyas familias pueden pagarlas.",
+                "Pongan un consejero, una enfermera y un trabajador social al alcance de cada "
+                "escuela, compartidos entre distritos pequeños cuando haga falta.",
+                "Le digan a cada familia, en su idioma, qué ayuda recibe su hijo y si está "
+                "funcionando.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> si a su hijo le está costando trabajo, pídale por "
+                "escrito a la escuela que le diga qué ayuda adicional hay y cómo medirán su "
+                "avance.",
+                "<b>Legisladores y su personal:</b> visite una escuela de su distrito a la hora "
+                "de las tutorías y pregunte qué haría falta para llegar a todos los estudiantes "
+                "que las necesitan.",
+                "<b>Todos:</b> cuéntenos qué ayuda hizo la diferencia para algún niño que usted "
+                f"conozca, escribiendo a {WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "Cómo funciona mejor la tutoría",
+                "Lo que pedimos para la tutoría intensiva: frecuente, en grupos pequeños y "
+                "durante el horario escolar.",
+                "issues/high-dosage-tutoring",
+                "Leer sobre la tutoría intensiva",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "connected-learning": {
+        "body": issue_body(
+            PROMISE_NOTE,
+            why=[
+                "El aprendizaje no termina en la puerta del salón. Las bibliotecas, los museos, "
+                "las prácticas profesionales, los cursos en línea, las historias de una abuela "
+                "y la tierra misma enseñan, y las mejores escuelas conectan a sus estudiantes "
+                "con todo eso.",
+                "Pero un estudiante sin una conexión a internet confiable o sin un aparato que "
+                "funcione en casa queda aislado de gran parte de ese mundo. En muchas "
+                "comunidades rurales y tribales de Nuevo México, esa sigue siendo la realidad "
+                "diaria de las familias.",
+            ],
+            asks_intro="Les pedimos a los líderes del estado, a los distritos y a sus aliados que:",
+            asks=[
+                "Se aseguren de que todo estudiante que lo necesite tenga un aparato y una "
+                "conexión a internet confiable en casa, no solo en la escuela.",
+                "Den créditos por lo que se aprende fuera de la escuela: prácticas "
+                "profesionales, cursos en línea y programas comunitarios y culturales.",
+                "Formen alianzas entre escuelas, bibliotecas, tribus y Pueblos, y empleadores "
+                "locales.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> pregúntele a su escuela qué ofrece más allá del "
+                "salón de clases, y avísele si su hijo no puede conectarse en casa.",
+                "<b>Legisladores y su personal:</b> pregunte qué escuelas de su distrito "
+                "todavía tienen estudiantes sin conexión en casa.",
+                "<b>Todos:</b> cuéntenos de una biblioteca, un museo o un programa que le abrió "
+                f"nuevas puertas a un estudiante, escribiendo a {WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "Aprender para trabajar",
+                "Prácticas profesionales y certificaciones que conectan la escuela con una "
+                "carrera.",
+                "issues/career-pathways",
+                "Leer sobre las rutas profesionales",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "right-to-know": {
+        "body": issue_body(
+            PROMISE_NOTE,
+            why=[
+                "Cada año, los padres toman decisiones sobre la educación de sus hijos: qué "
+                "escuela elegir, cuándo pedir ayuda, qué exigir. Solo pueden decidir bien con "
+                "información clara y honesta sobre cómo le va a su hijo y cómo le va a la "
+                "escuela.",
+                "Con demasiada frecuencia esa información llega tarde, es difícil de encontrar o "
+                "está escrita para especialistas. Debería ser sencilla, llegar a tiempo y estar "
+                "en el idioma que se habla en casa. Por eso, en nuestra encuesta estatal, les "
+                "preguntamos directamente a los padres lo que ven.",
+            ],
+            asks_intro="Les pedimos al Departamento de Educación Pública y a cada distrito que:",
+            asks=[
+                "Publiquen informes sobre cada escuela que un padre pueda leer en cinco "
+                "minutos, en el celular, en inglés y en español.",
+                "Envíen a cada familia los resultados de los exámenes de su hijo a tiempo para "
+                "actuar, antes de que empiece el siguiente año escolar.",
+                "Informen, escuela por escuela, cuánto se gasta, qué plazas de maestro están "
+                "vacantes y cuánto avanzan los estudiantes.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> pida los resultados más recientes de su hijo y qué "
+                "significan; tiene derecho a recibirlos.",
+                "<b>Legisladores y su personal:</b> revise si las escuelas de su distrito "
+                "publican sus resultados donde las familias puedan encontrarlos.",
+                "<b>Todos:</b> díganos qué le gustaría saber sobre su escuela, escribiendo a "
+                f"{WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "Escuche a los padres de Nuevo México",
+                "La segunda edición de nuestra encuesta a padres muestra dónde crece la "
+                "confianza, dónde siguen las brechas y dónde es más urgente actuar.",
+                READ_THE_PARENT_SURVEY,
+                "Leer la encuesta a padres",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "career-paths": {
+        "body": issue_body(
+            PROMISE_NOTE,
+            why=[
+                "Los estudiantes se esfuerzan más cuando ven a dónde los lleva la escuela. "
+                "Demasiados terminan la preparatoria sin saber qué cursos abren qué puertas, ni "
+                "qué empleos los esperan en Nuevo México.",
+                "Un camino claro significa conocer las opciones desde temprano, probar el "
+                "trabajo mientras todavía se estudia y salir con créditos y certificaciones que "
+                "cuenten, ya sea que el siguiente paso sea la universidad, un programa de "
+                "aprendices o un empleo.",
+            ],
+            asks_intro=(
+                "Les pedimos a los líderes del estado, a las escuelas y a los empleadores que:"
+            ),
+            asks=[
+                "Ofrezcan orientación vocacional desde la escuela intermedia, con un plan que "
+                "cada estudiante y su familia puedan ver y actualizar.",
+                "Amplíen los cursos de doble crédito y las certificaciones profesionales que "
+                "cuentan para las universidades y los empleadores.",
+                "Creen prácticas profesionales pagadas y programas de aprendices con "
+                "empleadores de Nuevo México.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> pregúntele a la escuela de su hijo qué cursos de "
+                "doble crédito y qué certificaciones ofrece, y empiece la conversación desde la "
+                "escuela intermedia.",
+                "<b>Legisladores y su personal:</b> reúna a los empleadores y a las escuelas de "
+                "su distrito en torno a los empleos que su comunidad necesita.",
+                "<b>Empleadores:</b> díganos si recibiría a un estudiante en prácticas, "
+                f"escribiendo a {WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "Las rutas profesionales en la práctica",
+                "Aprendizaje en el lugar de trabajo y certificaciones que llevan a buenos empleos.",
+                "issues/career-pathways",
+                "Leer sobre las rutas profesionales",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "early-literacy": {
+        "body": issue_body(
+            ILLUSTRATIVE_ISSUE_NOTE,
+            why=[
+                "El final del tercer grado es un momento decisivo. Hasta entonces, los niños "
+                "aprenden a leer; después, leen para aprender. Un niño que para entonces no lee "
+                "con confianza batalla en todas las materias que siguen.",
+                "Muchos niños de Nuevo México crecen hablando español o un idioma indígena en "
+                "casa. Una buena enseñanza de la lectura se apoya en esos idiomas en lugar de "
+                "tratarlos como un problema.",
+            ],
+            asks_intro="Les pedimos a la Legislatura y al Departamento de Educación Pública que:",
+            asks=[
+                "Enseñen a leer como la investigación muestra que aprenden los niños, con "
+                "capacitación y acompañamiento para cada maestro desde kínder hasta tercer "
+                "grado.",
+                "Evalúen pronto la lectura de cada niño pequeño, y les digan a las familias los "
+                "resultados y el plan, en su idioma.",
+                "Apoyen la lectura en español y en los idiomas indígenas, para que ser bilingüe "
+                "cuente como la fortaleza que es.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> pregúntele a la maestra o al maestro de su hijo cómo "
+                "se enseña a leer y cómo va su hijo, y lean juntos en casa, en el idioma que "
+                "sea.",
+                "<b>Legisladores y su personal:</b> pregúntele a su distrito cuántos de sus "
+                "maestros se han capacitado para enseñar a leer, y qué les falta todavía.",
+                "<b>Todos:</b> cuéntenos de algún programa de lectura que funcione en su "
+                f"comunidad, escribiendo a {WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "Ayuda para los niños que se atrasan",
+                "Tutorías varias veces por semana, en grupos pequeños, durante el horario escolar.",
+                "issues/high-dosage-tutoring",
+                "Leer sobre las tutorías",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "high-dosage-tutoring": {
+        "body": issue_body(
+            ILLUSTRATIVE_ISSUE_NOTE,
+            why=[
+                "No todas las tutorías son iguales. Las que ayudan a los estudiantes a ponerse "
+                "al día son frecuentes, con varias sesiones por semana; en grupos pequeños de "
+                "unos cuantos estudiantes; durante el horario escolar; y con el mismo tutor "
+                "capacitado, que llega a conocer a cada niño.",
+                "La ayuda ocasional con la tarea después de clases rara vez llega a los "
+                "estudiantes que más la necesitan. Las tutorías que forman parte del día "
+                "escolar sí llegan.",
+            ],
+            asks_intro="Les pedimos a la Legislatura y a cada distrito que:",
+            asks=[
+                "Financien las tutorías durante el horario escolar de forma estable, año tras "
+                "año, y no con subvenciones de una sola vez.",
+                "Recluten y capaciten tutores de la propia comunidad: estudiantes "
+                "universitarios, jubilados y asistentes educativos.",
+                "Midan si los estudiantes que reciben tutoría se ponen al día, y publiquen los "
+                "resultados.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> pregunte si la escuela de su hijo ofrece tutorías "
+                "durante el horario escolar, y con qué frecuencia.",
+                "<b>Legisladores y su personal:</b> pregunte qué escuelas de su distrito "
+                "ofrecen este tipo de tutorías y a cuántos estudiantes llegan.",
+                "<b>Futuros tutores:</b> díganos que le gustaría ayudar, escribiendo a "
+                f"{WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "La promesa detrás de este tema",
+                "Tutoría y atención para cada estudiante: ayuda adicional y apoyo para "
+                "cualquier estudiante que lo necesite.",
+                "issues/tutoring-and-care",
+                "Leer la promesa",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "school-accountability": {
+        "body": issue_body(
+            ILLUSTRATIVE_ISSUE_NOTE,
+            why=[
+                "Las escuelas públicas invierten dinero público en el futuro de los niños. Las "
+                "familias y los contribuyentes tienen derecho a saber qué escuelas están "
+                "ayudando a sus estudiantes a avanzar y cuáles necesitan ayuda.",
+                "Rendir cuentas no es castigar a las escuelas. Es la manera en que el estado "
+                "sabe adónde enviar apoyo, y en que las familias saben si ese apoyo está "
+                "funcionando.",
+            ],
+            asks_intro="Les pedimos al Departamento de Educación Pública y a la Legislatura que:",
+            asks=[
+                "Califiquen a las escuelas de una manera que tome en cuenta cuánto avanzan los "
+                "estudiantes, no solo su punto de partida, y que los padres puedan entender.",
+                "Den a las escuelas que tienen dificultades año tras año un apoyo real y un "
+                "plazo claro, con la participación de las familias.",
+                "Publiquen las calificaciones a tiempo cada año, en inglés y en español.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> busque la calificación de su escuela y pregúntele al "
+                "director qué está haciendo la escuela al respecto.",
+                "<b>Legisladores y su personal:</b> pregunte cómo están calificadas las "
+                "escuelas de su distrito y qué apoyo reciben las que tienen las calificaciones "
+                "más bajas.",
+                "<b>Todos:</b> díganos si el informe de su escuela le dijo lo que necesitaba "
+                f"saber, escribiendo a {WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "Nuestra encuesta a padres, segunda edición",
+                "Lo que nos dijeron los padres de Nuevo México sobre las escuelas de sus hijos, "
+                "junto a padres de todo el país.",
+                "news/parent-survey-second-edition",
+                "Leer el artículo",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "teacher-recruitment": {
+        "body": issue_body(
+            ILLUSTRATIVE_ISSUE_NOTE,
+            why=[
+                "Ninguna política importa más que el adulto que está al frente del salón. "
+                "Cuando las plazas de maestro quedan vacantes, los estudiantes pasan el año con "
+                "un suplente tras otro, o en grupos saturados.",
+                "La escasez es más grave en los distritos rurales y en materias como educación "
+                "especial, educación bilingüe, matemáticas y ciencias. Muchas personas que "
+                "serían buenos maestros, como los asistentes educativos, quienes cambian de "
+                "profesión y los jóvenes de la comunidad, encuentran que el camino hacia la "
+                "docencia es lento y caro.",
+            ],
+            asks_intro=(
+                "Les pedimos a la Legislatura, al Departamento de Educación Pública y a las "
+                "universidades que:"
+            ),
+            asks=[
+                "Financien residencias pagadas y programas para formar maestros de la propia "
+                "comunidad, de modo que los asistentes educativos y los graduados locales "
+                "lleguen a ser maestros.",
+                "Paguen bien a los maestros, y más en las escuelas y materias donde cuesta más "
+                "cubrir las plazas.",
+                "Den a cada maestro nuevo un mentor durante sus dos primeros años.",
+            ],
+            can_do=[
+                "<b>Padres de familia:</b> agradézcale a un maestro, y pregúntele a su junta "
+                "escolar cuántas plazas de maestro están vacantes en su distrito.",
+                "<b>Legisladores y su personal:</b> pregúnteles a las universidades y a los "
+                "distritos de su zona qué impide que la gente de su comunidad se haga maestra.",
+                "<b>Futuros maestros:</b> díganos qué le ayudaría a llegar al salón de clases, "
+                f"escribiendo a {WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "Los maestros y la lectura temprana",
+                "Lo que pedimos para que cada niño lea con confianza al terminar el tercer grado.",
+                "issues/early-literacy",
+                "Leer sobre la lectoescritura temprana",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+    "career-pathways": {
+        "body": issue_body(
+            ILLUSTRATIVE_ISSUE_NOTE,
+            why=[
+                "El aprendizaje en el lugar de trabajo y las certificaciones reconocidas ayudan "
+                "a los estudiantes a ver por qué importa la escuela, y les permiten salir con "
+                "algo que los empleadores valoran.",
+                "Los empleadores de Nuevo México, desde la salud hasta la construcción y la "
+                "tecnología, necesitan trabajadores capacitados, y los jóvenes deberían poder "
+                "encontrar un buen empleo cerca de casa.",
+            ],
+            asks_intro=(
+                "Les pedimos a los líderes del estado, a las escuelas y a los empleadores que:"
+            ),
+            asks=[
+                "Permitan que los estudiantes obtengan certificaciones profesionales y créditos "
+                "universitarios en la preparatoria, sin costo para sus familias.",
+                "Ayuden a los empleadores y a las escuelas a crear juntos prácticas "
+                "profesionales y programas de aprendices.",
+                "Den seguimiento a lo que hacen los graduados, ya sea universidad, capacitación "
+                "o empleo, y lo publiquen.",
+            ],
+            can_do=[
+                "<b>Estudiantes y padres de familia:</b> pregúntenle al consejero escolar qué "
+                "certificaciones y prácticas profesionales están a su alcance.",
+                "<b>Legisladores y su personal:</b> pregúnteles a los empleadores de su "
+                "distrito qué habilidades no encuentran, y comparta la respuesta con sus "
+                "escuelas.",
+                "<b>Empleadores:</b> díganos si le gustaría participar, escribiendo a "
+                f"{WRITE_TO_US}.",
+            ],
+            headings=ISSUE_HEADINGS,
+        ),
+        "actions": [
+            cta(
+                "La promesa detrás de este tema",
+                "Un camino claro hacia la carrera que cada quien elija: rutas de la escuela al "
+                "trabajo que los estudiantes puedan ver y seguir.",
+                "issues/career-paths",
+                "Leer la promesa",
+            ),
+            FOLLOW_THE_ISSUE,
+        ],
+    },
+}
+
+for _slug, _fields in ISSUE_PAGES.items():
+    SPANISH["kidscan.localhost"]["pages"][f"issues/{_slug}"].update(_fields)

@@ -10,6 +10,7 @@ it, and whatever English page has no Spanish text gets a Spanish twin
 (an alias) the way the locale synchronization would make it in the admin.
 """
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -22,6 +23,7 @@ from articles.models import ArticleAuthor, ArticlePage, NewsIndexPage
 from home.models import HomePage
 from issues.models import IssueIndexPage, IssuePage
 from navigation.models import Footer, MainMenu
+from pages.blocks import FigureBlock
 from pages.models import MissionPage, MissionPillar, SiteSettings, StandardPage, VisionPage
 from people.models import Person
 from stories.models import StoryIndexPage, StoryPage, StorySubject
@@ -35,9 +37,10 @@ from . import (
     community_surveys,
     content,
     content_es,
+    logos,
 )
 from .accounts import set_up_roles_and_demo_staff
-from .images import file_images_in_site_collections, landscape_image, logo_image
+from .images import demo_image, file_images_in_site_collections, logo_image
 from .translate import translate
 
 SPANISH = "es"
@@ -108,7 +111,7 @@ class DemoLoader:
             title=home_spec["title"],
             hero_heading=home_spec["hero_heading"],
             hero_text=home_spec["hero_text"],
-            hero_image=landscape_image(*home_spec["hero_image"]),
+            **self.picture(home_spec["hero_image"], field="hero_image"),
             news_heading=home_spec["news_heading"],
             stories_heading=home_spec["stories_heading"],
         )
@@ -141,7 +144,10 @@ class DemoLoader:
                 name=person["name"],
                 role=person["role"],
                 locale=home.locale,
-                defaults={"bio": person["bio"]},
+                defaults={
+                    "bio": person["bio"],
+                    "photo": demo_image(*person["photo"]) if "photo" in person else None,
+                },
             )
         for page_spec in spec["pages"]:
             self.section(home, page_spec)
@@ -165,10 +171,11 @@ class DemoLoader:
         return home, site
 
     def link_article_actions(self, home, spec):
-        """Add each article's calls to action, which lead to pages built after it.
+        """Add each article's (or issue page's) calls to action, which lead to pages built after it.
 
         An article asking readers to answer the survey, read the report or
-        come to a forum links them there; those pages come from the
+        come to a forum links them there, as an issue page leads to the
+        report, the newsletter or another issue; those pages come from the
         community sections, built once the site's own pages exist.
         """
         for section_spec in spec["pages"]:
@@ -271,6 +278,10 @@ class DemoLoader:
             fields["body"] = self.resolve_body(home, body)
         if "summary" in fields and isinstance(english, StoryPage):
             fields["listing_summary"] = fields.pop("summary")
+        picture = english.get_main_image()
+        if picture is not None and english.image_alt_text:
+            # The page describes its picture in Spanish, as a translator would.
+            fields.setdefault("image_alt_text", content_es.PICTURE_DESCRIPTIONS[picture.title])
         for name, value in fields.items():
             setattr(spanish_copy, name, value)
         translate(english, spanish_copy, locale)
@@ -282,13 +293,16 @@ class DemoLoader:
         logo_title, initials = spec["logo"]
         values["logo"] = logo_image(logo_title, initials, values["brand_color"])
         # The home page's hero picture stands for the site when a page without one is shared.
-        values["default_social_image"] = landscape_image(*spec["home"]["hero_image"])
+        values["default_social_image"] = demo_image(*spec["home"]["hero_image"])
         settings, created = SiteSettings.objects.get_or_create(site=site, defaults=values)
         if not created and not settings.organization_name:
             # A settings row Wagtail made empty on first request: fill it once.
             for field, value in values.items():
                 setattr(settings, field, value)
             settings.save()
+        if not settings.logo_svg:
+            mark = logos.MARKS[spec["logo_mark"]]
+            settings.logo_svg.save(f"{spec['logo_mark']}-logo.svg", ContentFile(mark.encode()))
 
     def section(self, home, spec):
         kind = spec["type"]
@@ -329,7 +343,7 @@ class DemoLoader:
                     region=self.region(home, story["region"]),
                     pull_quote=story["pull_quote"],
                     listing_summary=story["summary"],
-                    image=landscape_image(*story["image"]),
+                    **self.picture(story["image"]),
                     subjects=[
                         StorySubject(person=self.people[key], sort_order=position)
                         for position, key in enumerate(story["subjects"])
@@ -351,7 +365,7 @@ class DemoLoader:
                     title=article["title"],
                     publication_date=article["publication_date"],
                     summary=article["summary"],
-                    image=landscape_image(*article["image"]),
+                    **self.picture(article["image"]),
                     topics=list(
                         Topic.objects.filter(
                             site__root_page=home, slug__in=article["topics"], locale=home.locale
@@ -375,6 +389,7 @@ class DemoLoader:
                     topic=Topic.objects.get(
                         site__root_page=home, slug=issue["topic"], locale=home.locale
                     ),
+                    **self.picture(issue["image"]),
                     body=issue.get("body", []),
                 )
         else:
@@ -399,12 +414,34 @@ class DemoLoader:
             page = page.get_children().get(slug=slug)
         return page.specific
 
+    @staticmethod
+    def picture(spec, field="image"):
+        """A page's picture (an image spec of demo.content) and the page's own words for it.
+
+        The page repeats the picture's description in its own alt text field,
+        so translators find it in the page and describe it in their language.
+        """
+        return {field: demo_image(*spec), "image_alt_text": spec[1]}
+
+    @staticmethod
+    def figure(value):
+        """A body figure from demo.content's `figure(...)`: its picture, alt text and caption."""
+        image = demo_image(*value["picture"])
+        return FigureBlock().to_python(
+            {
+                "image": {"image": image.pk, "alt_text": value["alt_text"], "decorative": False},
+                "caption": value["caption"],
+            }
+        )
+
     def resolve_body(self, home, blocks):
         """Turn the content module's plain values into StreamField values."""
         resolved = []
         for block_type, value in blocks:
             if block_type == "paragraph":
                 value = RichText(value)
+            elif block_type == "figure":
+                value = self.figure(value)
             elif isinstance(value, dict):
                 value = self.resolve_links(home, value)
             resolved.append((block_type, value))

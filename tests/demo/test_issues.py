@@ -3,6 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from demo import content, content_es
+
 pytestmark = pytest.mark.django_db
 
 KIDSCAN = "kidscan.localhost"
@@ -57,3 +59,63 @@ def test_each_important_issue_links_to_its_own_issue_page(
     link = issue_list.find("a", string=school_accountability)
     page = soup_of(client.get(link["href"], HTTP_HOST=KIDSCAN))
     assert page.select(".issue-section .card__title")
+
+
+# --- Each issue page is worth a visit: why it matters, the asks, and what a reader can do -----
+
+ISSUE_SLUGS = [slug for _title, slug, _summary in content.PROMISES + content.IMPORTANT_ISSUES]
+KIDSCAN_SPANISH_PAGES = content_es.SPANISH[KIDSCAN]["pages"]
+
+
+def issue_address(slug, language):
+    if language == "en":
+        return f"/issues/{slug}/"
+    index = KIDSCAN_SPANISH_PAGES["issues"]["slug"]
+    return f"/es/{index}/{KIDSCAN_SPANISH_PAGES[f'issues/{slug}']['slug']}/"
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("slug", ISSUE_SLUGS)
+def test_each_issue_page_says_why_what_we_ask_and_what_readers_can_do(client, slug, language):
+    headings = content.ISSUE_HEADINGS if language == "en" else content_es.ISSUE_HEADINGS
+    issue = soup_of(client.get(issue_address(slug, language), HTTP_HOST=KIDSCAN))
+    body = issue.select_one(".body-stream")
+
+    sections = [heading.get_text(strip=True) for heading in body.select("h2.block-heading")]
+    assert sections == list(headings)
+    asks = body.find("h2", string=headings[1]).find_next_sibling()
+    assert len(asks.select("li")) >= 3, "the policy asks are a list"
+    assert body.select_one(f'a[href="mailto:{content.KIDSCAN_EMAIL}"]') is not None
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("slug", ISSUE_SLUGS)
+def test_each_issue_pages_calls_to_action_lead_to_live_pages_in_its_language(
+    client, slug, language
+):
+    issue = soup_of(client.get(issue_address(slug, language), HTTP_HOST=KIDSCAN))
+    buttons = [link["href"] for link in issue.select(".body-stream .call-to-action a[href]")]
+
+    assert len(buttons) == len(content.ISSUE_PAGES[slug]["actions"])
+    for href in buttons:
+        assert href.startswith("/es/") == (language == "es"), href
+        soup_of(client.get(href, HTTP_HOST=KIDSCAN))  # the page is there
+
+
+PROMISE_NOTES = ("This promise is one of the five", "Esta promesa es una de las cinco")
+ISSUE_NOTES = ("An illustrative issue", "Un tema ilustrativo")
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize(
+    ("slug", "notes"),
+    [(slug, PROMISE_NOTES) for _title, slug, _summary in content.PROMISES]
+    + [(slug, ISSUE_NOTES) for _title, slug, _summary in content.IMPORTANT_ISSUES],
+)
+def test_the_invented_asks_say_they_are_illustrative_in_both_languages(client, slug, notes):
+    """The promises are 50CAN's and the issues invented; the asks under all ten are invented."""
+    for language, note in zip(("en", "es"), notes, strict=True):
+        issue = soup_of(client.get(issue_address(slug, language), HTTP_HOST=KIDSCAN))
+        assert note in issue.select_one(".body-stream em").get_text(" ")

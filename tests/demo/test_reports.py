@@ -1,9 +1,16 @@
 """The demo's reports: what they hold and where each demo site shows them."""
 
+from io import StringIO
+
+from django.core.management import call_command
+
+from wagtail.documents import get_document_model
 from wagtail.models import Site
 
 import pytest
+from wagtail_localize.models import SegmentOverride
 
+from demo import community_reports
 from reports.models import ReportPage
 from tests.test_reports import soup_of
 
@@ -62,3 +69,63 @@ class TestDemoReports:
                 filed[report.title] = report.document.collection_id == roles.collection_id
         assert len(filed) == 2
         assert all(filed.values())
+
+    # --- A Spanish file for Spanish readers, and one report left in English -----------------
+
+    def download_link(self, client, path, host):
+        return soup_of(client.get(path, headers={"host": host})).select_one(
+            "a.report-download__link"
+        )
+
+    def downloaded(self, client, href, host):
+        response = client.get(href, headers={"host": host})
+        assert response.status_code == 200
+        return b"".join(response.streaming_content)
+
+    def test_the_spanish_parent_survey_offers_its_spanish_file(self, client):
+        host = "kidscan.localhost"
+        english = self.download_link(client, "/reports/parent-survey-second-edition/", host)
+        spanish = self.download_link(client, "/es/informes/encuesta-padres-segunda-edicion/", host)
+
+        assert not spanish.has_attr("hreflang")
+        assert spanish.get_text(" ", strip=True).startswith("Descargar el informe completo (PDF")
+        assert spanish["href"] != english["href"]
+        pdf = self.downloaded(client, spanish["href"], host)
+        assert b"/Lang (es-US)" in pdf
+        assert "(Encuesta a padres de familia, 2.ª edición) Tj".encode("cp1252") in pdf
+        assert b"/Lang (en-US)" in self.downloaded(client, english["href"], host)
+
+    def test_the_spanish_home_features_the_spanish_file(self, client):
+        soup = soup_of(client.get("/es/", headers={"host": "kidscan.localhost"}))
+        download = soup.select_one("section.featured-report a.featured-report__download")
+
+        assert not download.has_attr("hreflang")
+        assert "en inglés" not in download.get_text()
+
+    def test_the_spanish_essa_report_offers_the_english_file_and_says_so(self, client):
+        """The Alliance's report has no Spanish file: its Spanish page names the English one's."""
+        link = self.download_link(client, "/es/informes/informe-opiniones-essa/", "localhost")
+
+        assert link["hreflang"] == "en"
+        assert link.get_text(" ", strip=True).startswith(
+            "Descargar el informe completo, en inglés (PDF"
+        )
+
+    def test_loading_the_demo_again_adds_no_document(self):
+        def documents():
+            reports = ReportPage.objects.order_by("pk").values_list("pk", "document_id")
+            return (
+                sorted(get_document_model().objects.values_list("pk", "title", "file")),
+                list(reports),
+                SegmentOverride.objects.count(),
+            )
+
+        before = documents()
+
+        call_command("load_demo_content", stdout=StringIO())
+
+        assert documents() == before
+        titles = [title for _pk, title, _file in before[0]]
+        assert len(titles) == len(set(titles)), "no file is drawn twice"
+        spanish = community_reports.SPANISH["kidscan.localhost"]["document"]["title"]
+        assert spanish in titles
