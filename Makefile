@@ -13,7 +13,7 @@ PYTHON := $(VENV)/bin/python
 # .python-version pins 3.12; pyenv's python3 shim honours it, python3.12 also works.
 BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo python3)
 
-.PHONY: run test test-fast test-random install install-test migrate demo admin lock lint chromium gettext messages editor-guide backup restore clean image-check
+.PHONY: run test test-fast test-random install install-test migrate demo admin lock lint chromium gettext messages editor-guide screenshots backup restore clean image-check
 
 $(VENV)/pyvenv.cfg:
 	@$(BASE_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12 or newer is needed, found " + sys.version.split()[0]'
@@ -93,6 +93,13 @@ messages: install gettext
 # `make run` in another terminal first (same PORT). Writes docs/images/editors/.
 editor-guide: install-test chromium
 	$(PYTHON) tools/scripts/editor_screenshots.py --base-url http://127.0.0.1:$(PORT)
+
+# Retake the design gallery of docs/design.md: the first screen of every page type of
+# both demo sites, in English and Spanish, on a phone and a desktop, as WebP in
+# docs/design/. Builds its own throwaway database and server; nothing need be running.
+# Playwright comes with the test dependencies.
+screenshots: install install-test chromium
+	$(PYTHON) tools/scripts/design_screenshots.py
 
 lint: install-test
 	$(VENV)/bin/ruff check .
