@@ -11,9 +11,11 @@ sessions or the page tree.
   otherwise 503 with a short reason, so the load balancer stops sending
   visitors until it recovers. The cache is checked too (a value stored and
   read back), but a cache outage only slows pages down (they are
-  rendered uncached), so it is reported in the answer without failing it:
-  taking every instance out of rotation because Redis is down would turn a
-  slow site into no site.
+  rendered uncached), so it is reported in the answer ("ready; degraded:
+  …") without failing it: taking every instance out of rotation because
+  Redis is down would turn a slow site into no site. While the cache's
+  circuit breaker is open (caching/circuit_breaker.py) the check costs no
+  network call and logs nothing more: the breaker logged the outage once.
 
 Neither answer is cached by a proxy, and neither says more than which part
 failed: exception texts can name hosts and users, so they are only logged,
@@ -26,6 +28,8 @@ import uuid
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpResponse
+
+from caching.circuit_breaker import cache_outage
 
 HEALTH_CHECK_PATH = "/healthz/"
 READINESS_CHECK_PATH = "/readyz/"
@@ -49,6 +53,10 @@ def database_is_ready(alias=DEFAULT_DB_ALIAS):
         return cursor.fetchone()[0] == 1
 
 
+class OutageAlreadyLogged(Exception):
+    """A failed check whose part has logged its outage once already."""
+
+
 def cache_is_ready(alias="default"):
     # Some backends (memcached) swallow errors and return None: a round trip
     # of a fresh value is the only proof the cache works.
@@ -57,9 +65,12 @@ def cache_is_ready(alias="default"):
     value = uuid.uuid4().hex
     cache.set(key, value, timeout=10)
     try:
-        return cache.get(key) == value
+        ready = cache.get(key) == value
     finally:
         cache.delete(key)
+    if not ready and cache_outage(alias):
+        raise OutageAlreadyLogged
+    return ready
 
 
 # Without these the site cannot serve; without the others it serves slower.
@@ -73,6 +84,8 @@ def readiness(checks=REQUIRED_CHECKS):
     for name, check in checks:
         try:
             ok = check()
+        except OutageAlreadyLogged:
+            ok = False
         except Exception as error:  # noqa: BLE001 - any failure means "not ready"
             logger.warning("Readiness check failed: %s (%s)", name, type(error).__name__)
             ok = False
@@ -100,6 +113,7 @@ class HealthCheckMiddleware:
                     return _plain(" and ".join(failed) + " unavailable", status=503)
                 degraded = readiness(DEGRADING_CHECKS)
                 if degraded:
-                    return _plain(f"ready; {' and '.join(degraded)} unavailable, serving uncached")
+                    unavailable = " and ".join(degraded)
+                    return _plain(f"ready; degraded: {unavailable} unavailable, serving uncached")
                 return _plain("ready")
         return self.get_response(request)

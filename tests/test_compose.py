@@ -174,7 +174,13 @@ def test_every_instance_shares_the_same_configuration():
         assert environment_of(service) == {
             name: value
             for name, value in web.items()
-            if name not in ("WEB_CONCURRENCY", "DJANGO_TRUSTED_PROXY_COUNT", "FORWARDED_ALLOW_IPS")
+            if name
+            not in (
+                "WEB_CONCURRENCY",
+                "GUNICORN_THREADS",
+                "DJANGO_TRUSTED_PROXY_COUNT",
+                "FORWARDED_ALLOW_IPS",
+            )
         }
 
 

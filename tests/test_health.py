@@ -88,7 +88,7 @@ def test_an_unreachable_cache_keeps_the_instance_in_rotation_and_says_so(client)
     response = client.get("/readyz/")
 
     assert response.status_code == 200
-    assert response.content == b"ready; cache unavailable, serving uncached"
+    assert response.content == b"ready; degraded: cache unavailable, serving uncached"
     assert b"10.0.0.9" not in response.content
 
 

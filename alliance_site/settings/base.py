@@ -152,6 +152,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Outside the admin, a body over 1 MB is a 413 page in the reader's language
+    # before CSRF's check reads it (pages/form_protection.py).
+    "pages.form_protection.PublicFormSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The translation tool's own views check model permissions only: the
     # editorial rules (site ownership, who may publish) apply to them here.
@@ -368,17 +371,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # django-axes counts failed admin sign-ins in the database (so every instance
 # shares the count). Ten failures for one account from one client lock that
 # account for that client only: locking the account for everybody would let
-# anyone lock staff out by typing their user name. The lock lifts 30 minutes
-# after the last failed try (each try during the lock restarts the wait), or
-# at once with `manage.py axes_reset_username <name>`. A success clears the count.
+# anyone lock staff out by typing their user name. Twenty failures from one
+# client, whatever the user names, lock that client out of every account, so
+# a script cycling through names is stopped too (each guess costs a password
+# hash; a locked-out try costs none), while an office behind one address keeps
+# room for its typos. The lock lifts 30 minutes after the last failed try
+# (each try during the lock restarts the wait), or at once with
+# `manage.py axes_reset_username <name>` / `axes_reset_ip <address>`. A
+# success clears that account's count from that client.
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out client is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_FAILURE_LIMIT = 10
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Axes' database handler, except that a success clears only that account's
+# failures from that client (alliance_site/lockout.py).
+AXES_HANDLER = "alliance_site.lockout.AccountAndClientLockoutHandler"
+SIGN_IN_FAILURES_PER_ACCOUNT = 10
+SIGN_IN_FAILURES_PER_CLIENT = 20
+# Counted by client, and by account and client; axes has one limit, so this
+# callable gives the account's or the client's (alliance_site/lockout.py).
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_FAILURE_LIMIT = "alliance_site.lockout.failure_limit"
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 # The client behind DJANGO_TRUSTED_PROXY_COUNT proxies, as the rate limits count it.
@@ -393,7 +407,9 @@ AXES_VERBOSE = False
 # DATA_UPLOAD_MAX_NUMBER_FIELDS of them, are a 400 from Django; any body
 # declared larger than REQUEST_MAX_BODY_SIZE is a 413 before it is read
 # (alliance_site/security_input.py). Set the proxy's limit (nginx
-# client_max_body_size) to the same value.
+# client_max_body_size) to the same value. These are the admin's: outside it,
+# where no form takes files, a body over 1 MB is a 413 before it is read
+# (pages/form_protection.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
@@ -416,7 +432,12 @@ CACHE_KEY_PREFIX = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "alliance").strip()
 if REDIS_URL:
     _redis_options = {
         "IGNORE_EXCEPTIONS": True,
-        # An unreachable Redis costs each request at most this, not a hang.
+        # A page makes dozens of cache calls: after one fails or times out,
+        # the process skips Redis for DJANGO_CACHE_RETRY_SECONDS, then tries
+        # one call again (caching/circuit_breaker.py). An outage costs a
+        # request at most one REDIS_TIMEOUT and is logged once, not per call.
+        "CLIENT_CLASS": "caching.circuit_breaker.CircuitBreakerClient",
+        "OUTAGE_RETRY_SECONDS": env_float("DJANGO_CACHE_RETRY_SECONDS", 5.0),
         "SOCKET_CONNECT_TIMEOUT": env_float("REDIS_TIMEOUT", 0.5),
         "SOCKET_TIMEOUT": env_float("REDIS_TIMEOUT", 0.5),
     }
@@ -429,8 +450,9 @@ if REDIS_URL:
         }
         for alias in ("default", "renditions")
     }
-    # Each outage is logged once per request as a warning, not raised.
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # The breaker logs each outage once; django-redis would log a traceback
+    # for every call it ignores.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     CACHES = {
         alias: {

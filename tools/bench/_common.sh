@@ -41,6 +41,8 @@ DJANGO_SECRET_KEY="$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(6
 export DJANGO_SECRET_KEY
 export DJANGO_ALLOWED_HOSTS="localhost,127.0.0.1,.localhost"
 export DJANGO_SECURE_SSL_REDIRECT=off
+# Benchmarks send no mail; production refuses to start without saying so.
+export DJANGO_EMAIL_DISABLED=true
 export DJANGO_LOG_LEVEL=WARNING
 export DJANGO_MEDIA_ROOT="$WORK/media"
 export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/bench_alliance}"
