@@ -7,6 +7,12 @@
 - ``RequestIdFilter`` copies the id onto every log record made while the
   request is handled, Django's own ``django.request`` errors included.
 - ``JsonFormatter`` writes the records, keeping only known fields.
+- ``ExpectedRejectionFilter`` keeps what clients get wrong out of the error
+  log: Django logs a bad ``Host`` header at ERROR with a traceback, a CSRF
+  failure or a forbidden view at WARNING, and every 4xx answer again after
+  the response. A refused request is instead the one line
+  ``RequestIdMiddleware`` writes for it, at WARNING, with the reason; a 404
+  stays the plain INFO line. ERROR is left for what a person should look at.
 
 Nothing personal goes in: no client addresses, cookies, headers, bodies or
 query strings (which can carry e-mail addresses). Tokens that travel in a
@@ -32,6 +38,10 @@ REQUEST_ID_HEADER = "X-Request-ID"
 WELL_FORMED_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 _request_id = contextvars.ContextVar("request_id", default=None)
+# Why the request being handled was refused, if it was (note_rejection). A list
+# the middleware makes per request: appended to, never set, so the reasons
+# reach the middleware from wherever Django noted them.
+_rejections = contextvars.ContextVar("rejections", default=None)
 
 # Everything after these segments is a secret: newsletter confirm and
 # unsubscribe links (/<page>/confirm/<token>/, /list-unsubscribe/<token>/) and
@@ -47,7 +57,11 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MASK = "[masked]"
 
 # Fields a record may carry besides the standard ones (see RequestIdMiddleware).
-EXTRA_FIELDS = ("method", "path", "status", "duration_ms")
+EXTRA_FIELDS = ("method", "path", "status", "duration_ms", "reason")
+# Loggers whose records about a 4xx answer are a client's mistake, not the site's:
+# Django's request log and its security loggers (django.security.DisallowedHost,
+# django.security.csrf and the other SuspiciousOperation ones).
+REJECTION_LOGGERS = ("django.request", "django.security")
 
 
 def record_request_id(record):
@@ -77,6 +91,43 @@ def new_request_id():
 def incoming_request_id(request):
     value = request.headers.get(REQUEST_ID_HEADER, "")
     return value if WELL_FORMED_REQUEST_ID.fullmatch(value) else None
+
+
+def note_rejection(reason):
+    """Records why the request being handled is refused; its log line says so at WARNING."""
+    reasons = _rejections.get()
+    if reasons is not None:
+        reasons.append(scrub(reason))
+
+
+def is_expected_rejection(record):
+    """A record about a 4xx answer from Django's request or security loggers."""
+    status = getattr(record, "status_code", None)
+    from_django = record.name in REJECTION_LOGGERS or record.name.startswith("django.security.")
+    return from_django and isinstance(status, int) and 400 <= status < 500
+
+
+class ExpectedRejectionFilter(logging.Filter):
+    """Folds Django's records about a refused request into that request's one line.
+
+    During the request the record's message becomes the reason on
+    RequestIdMiddleware's line. Django's second record for the same answer,
+    logged once the middleware has written that line, is dropped. A record
+    about a request the middleware never saw is kept, as a WARNING without
+    its traceback.
+    """
+
+    def filter(self, record):
+        if not is_expected_rejection(record):
+            return True
+        if _rejections.get() is not None:
+            note_rejection(record.getMessage())
+            return False
+        if getattr(getattr(record, "request", None), "request_id", None) is not None:
+            return False
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        record.exc_info = record.exc_text = None
+        return True
 
 
 class RequestIdFilter(logging.Filter):
@@ -155,26 +206,37 @@ class RequestIdMiddleware:
         request_id = incoming_request_id(request) or new_request_id()
         request.request_id = request_id
         token = _request_id.set(request_id)
+        rejections = []
+        rejections_token = _rejections.set(rejections)
         started = time.monotonic()
         try:
             response = self.get_response(request)
             response[REQUEST_ID_HEADER] = request_id
             duration_ms = round((time.monotonic() - started) * 1000, 1)
             path = scrub(request.path)
-            self.logger.info(
-                "%s %s %s",
-                request.method,
-                path,
-                response.status_code,
-                extra={
-                    "method": request.method,
-                    "path": path,
-                    "status": response.status_code,
-                    "duration_ms": duration_ms,
-                },
-            )
+            fields = {
+                "method": request.method,
+                "path": path,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+            }
+            if rejections:
+                reason = "; ".join(rejections)
+                self.logger.warning(
+                    "%s %s %s refused: %s",
+                    request.method,
+                    path,
+                    response.status_code,
+                    reason,
+                    extra={**fields, "reason": reason},
+                )
+            else:
+                self.logger.info(
+                    "%s %s %s", request.method, path, response.status_code, extra=fields
+                )
             return response
         finally:
+            _rejections.reset(rejections_token)
             _request_id.reset(token)
 
 
@@ -187,6 +249,7 @@ def logging_config(log_format="json", level="INFO"):
         "filters": {
             "request_id": {"()": "alliance_site.logging.RequestIdFilter"},
             "probe_answers": {"()": "alliance_site.logging.ProbeAnswerFilter"},
+            "expected_rejections": {"()": "alliance_site.logging.ExpectedRejectionFilter"},
         },
         "formatters": {
             "json": {"()": "alliance_site.logging.JsonFormatter"},
@@ -197,7 +260,7 @@ def logging_config(log_format="json", level="INFO"):
                 "class": "logging.StreamHandler",
                 "stream": "ext://sys.stdout",
                 "formatter": formatter,
-                "filters": ["request_id"],
+                "filters": ["request_id", "expected_rejections"],
             }
         },
         "root": {"handlers": ["console"], "level": level},
@@ -210,6 +273,9 @@ def logging_config(log_format="json", level="INFO"):
             "django.server": {"level": "WARNING", "propagate": True},
             # One line per background task run is noise, not news.
             "django_tasks": {"level": "WARNING"},
+            # django-axes logs every failed sign-in with the client's address;
+            # a lockout is the request's own WARNING line (alliance_site.lockout).
+            "axes": {"level": "ERROR"},
             # gunicorn's error log, in the worker processes; its access log is
             # replaced by alliance_site.requests (no addresses, no query strings).
             "gunicorn.error": {"handlers": ["console"], "level": level, "propagate": False},
@@ -248,6 +314,7 @@ def init_sentry(dsn, environment="", traces_sample_rate=0.0, transport=None):
     """Error reporting to Sentry (or a compatible service) when a DSN is configured."""
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
+    from sentry_sdk.integrations.logging import ignore_logger
 
     options = {
         "dsn": dsn,
@@ -263,3 +330,6 @@ def init_sentry(dsn, environment="", traces_sample_rate=0.0, transport=None):
     if transport is not None:
         options["transport"] = transport
     sentry_sdk.init(**options)
+    # Sentry reads records before the log's filters do: a bad Host header or
+    # another suspicious request is a client's mistake, not an error to report.
+    ignore_logger("django.security.*")

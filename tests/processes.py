@@ -20,10 +20,12 @@ PRODUCTION_VALUES = {
     "DJANGO_SECRET_KEY": "k3Jx9-Vq2LmT8rWz_Yb4Nc7Hd1Fg6Ps0Ae5Ru2Io9Ul3Kw8Ty4Gh7Mn1Bv6Cx0Zq",
     "DJANGO_ALLOWED_HOSTS": "learningalliance.example,kidscan.example",
     "DATABASE_URL": "postgres://alliance:secret@db.internal:5432/alliance",
+    "DJANGO_EMAIL_HOST": "smtp.learningalliance.example",
+    "WAGTAILADMIN_BASE_URL": "https://learningalliance.example",
 }
 
 # Variables the settings read; a test's interpreter gets only those it names.
-SETTINGS_VARIABLE_PREFIXES = ("DJANGO_", "AWS_", "REDIS_")
+SETTINGS_VARIABLE_PREFIXES = ("DJANGO_", "AWS_", "REDIS_", "WAGTAILADMIN_")
 
 
 def run_python(code, **environment):

@@ -78,6 +78,27 @@ def test_healthcheck_asks_healthz_with_python_alone():
     assert "/healthz/" in command[2] and "PORT" in command[2]
 
 
+def test_the_image_has_pg_dump_for_the_postgresql_server_compose_runs():
+    """backup_site needs pg_dump of the server's major version or newer, installed as root."""
+    steps = instructions()
+    runtime = steps[steps.index(("FROM", "base AS runtime")) :]
+    (client,) = [
+        int(args.split("=", 1)[1])
+        for keyword, args in runtime
+        if keyword == "ARG" and args.startswith("POSTGRES_CLIENT_VERSION=")
+    ]
+    server = re.search(r"image: postgres:(\d+)", (ROOT / "compose.yaml").read_text())
+    assert client >= int(server.group(1))
+    keywords = [keyword for keyword, _ in runtime]
+    (install,) = [
+        index
+        for index, (keyword, args) in enumerate(runtime)
+        if keyword == "RUN" and '"postgresql-client-${POSTGRES_CLIENT_VERSION}"' in args
+    ]
+    assert install < keywords.index("USER")
+    assert "rm -rf /var/lib/apt/lists/*" in runtime[install][1]
+
+
 def test_dockerignore_keeps_secrets_local_data_and_tools_out_of_the_image():
     patterns = set((ROOT / ".dockerignore").read_text().split())
     for pattern in (".git", ".venv", "*.env", ".env*", "db.sqlite3", "media", "staticfiles"):
@@ -143,6 +164,7 @@ def gunicorn_server(tmp_path):
         DJANGO_SECRET_KEY="test-only-" + "k3y-Value-" * 6,
         DJANGO_ALLOWED_HOSTS="localhost",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        DJANGO_EMAIL_DISABLED="true",
         WEB_CONCURRENCY="1",
     )
     stdout = tmp_path / "stdout.log"

@@ -9,6 +9,9 @@ import subprocess
 import sys
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client, override_settings
+from django.urls import path
 
 import pytest
 
@@ -28,17 +31,26 @@ def parse(handler_output):
     return [json.loads(line) for line in handler_output.splitlines()]
 
 
-def capture(client, *args, **kwargs):
+def capture(client, *args, method="get", **kwargs):
+    """The response to one request, and the log lines it wrote."""
     handler = next(
         h for h in logging.getLogger().handlers if isinstance(h.formatter, JsonFormatter)
     )
     buffer = io.StringIO()
     previous = handler.setStream(buffer)
     try:
-        response = client.get(*args, **kwargs)
+        response = getattr(client, method)(*args, **kwargs)
     finally:
         handler.setStream(previous)
     return response, buffer.getvalue()
+
+
+def broken_view(request):
+    raise RuntimeError("the template tag divided by zero")
+
+
+# A URLconf with a view that fails, for the one test that needs a real server error.
+urlpatterns = [path("broken/", broken_view)]
 
 
 def test_logs_are_json_lines_on_stdout_by_default():
@@ -98,10 +110,6 @@ def test_a_request_is_logged_as_one_json_line_with_its_id_and_nothing_personal(c
     assert isinstance(access["duration_ms"], float)
     assert access["level"] == "INFO"
     assert access["time"].endswith("Z")
-    # Django's own "Not Found" line goes through the same formatter, with the same id.
-    not_found = next(e for e in entries if e["logger"] == "django.request")
-    assert not_found["request_id"] == "req-42"
-    assert not_found["status"] == 404
     for secret in (TOKEN, "someone", "example.org", "cookie-value", "bearer-value", "203.0.113"):
         assert secret not in output
     assert "Agent/1.0" not in output
@@ -113,6 +121,123 @@ def test_one_click_unsubscribe_tokens_are_masked(client):
 
     assert TOKEN not in output
     assert "/list-unsubscribe/[masked]" in output
+
+
+# --- Expected rejections: one line each, no traceback; ERROR means a person should look ---
+
+
+@pytest.mark.django_db
+def test_a_not_found_page_is_one_info_line(client):
+    """Scanners probe thousands of addresses: each 404 is the request's own line, nothing more."""
+    response, output = capture(client, "/wp-login.php")
+
+    assert response.status_code == 404
+    [entry] = parse(output)
+    assert (entry["level"], entry["status"], entry["path"]) == ("INFO", 404, "/wp-login.php")
+    assert "exception" not in entry
+
+
+@pytest.mark.django_db
+def test_a_bad_host_header_is_one_warning_line_without_a_traceback(client):
+    response, output = capture(client, "/", HTTP_HOST="scanner.invalid", HTTP_X_REQUEST_ID="r-1")
+
+    assert response.status_code == 400
+    [entry] = parse(output)
+    assert entry["level"] == "WARNING"
+    assert (entry["logger"], entry["request_id"]) == ("alliance_site.requests", "r-1")
+    assert (entry["method"], entry["path"], entry["status"]) == ("GET", "/", 400)
+    # What the operator needs: which host was asked for, in case it is one of theirs.
+    assert "Invalid HTTP_HOST header: 'scanner.invalid'" in entry["reason"]
+    assert "exception" not in entry and "Traceback" not in output
+
+
+@pytest.mark.django_db
+def test_a_csrf_failure_is_one_warning_line_without_a_traceback():
+    browser_without_token = Client(enforce_csrf_checks=True)
+
+    response, output = capture(
+        browser_without_token,
+        "/admin/login/",
+        {"username": "someone", "password": "guess"},
+        method="post",
+    )
+
+    assert response.status_code == 403
+    [entry] = parse(output)
+    assert (entry["level"], entry["status"], entry["path"]) == ("WARNING", 403, "/admin/login/")
+    assert "CSRF" in entry["reason"]
+    assert "exception" not in entry and "Traceback" not in output
+
+
+@pytest.mark.django_db
+def test_a_sign_in_lockout_is_one_warning_line_without_the_clients_address(client):
+    """django-axes would log every failed try with the client's address; the lockout is one line."""
+    get_user_model().objects.create_user("alliance-moderator", password="right", is_staff=True)
+    wrong = {"username": "alliance-moderator", "password": "wrong"}
+    with override_settings(AXES_ENABLED=True):
+        for _ in range(50):
+            if client.post("/admin/login/", wrong, REMOTE_ADDR="203.0.113.9").status_code == 429:
+                break
+        response, output = capture(
+            client, "/admin/login/", wrong, method="post", REMOTE_ADDR="203.0.113.9"
+        )
+
+    assert response.status_code == 429
+    [entry] = parse(output)
+    assert (entry["level"], entry["status"], entry["path"]) == ("WARNING", 429, "/admin/login/")
+    assert "failed sign-ins" in entry["reason"]
+    assert "203.0.113" not in output and "Traceback" not in output
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.test_logging")
+def test_a_server_error_is_still_an_error_with_its_traceback(client):
+    client.raise_request_exception = False
+
+    response, output = capture(client, "/broken/")
+
+    assert response.status_code == 500
+    entries = parse(output)
+    [error] = [entry for entry in entries if entry["level"] == "ERROR"]
+    assert error["logger"] == "django.request"
+    assert "RuntimeError: the template tag divided by zero" in error["exception"]
+    assert error["request_id"] == next(e for e in entries if e["status"] == 500)["request_id"]
+
+
+REPORT_TWO_ERRORS = """
+import json, logging, sentry_sdk
+from sentry_sdk.transport import Transport
+from alliance_site.logging import init_sentry
+
+sent = []
+
+class KeepEvents(Transport):
+    def capture_envelope(self, envelope):
+        event = envelope.get_event()
+        if event:
+            sent.append(event.get("logger"))
+
+init_sentry("https://public@127.0.0.1/1", transport=KeepEvents())
+logging.getLogger("django.security.DisallowedHost").error("Invalid HTTP_HOST header")
+logging.getLogger("newsletter").error("Could not send the confirmation")
+sentry_sdk.flush()
+print(json.dumps(sent))
+"""
+
+
+def test_suspicious_requests_are_not_reported_to_sentry_as_errors():
+    """Sentry reads records before the log's filters: a scanner must page nobody there either."""
+    result = subprocess.run(
+        [sys.executable, "-c", REPORT_TWO_ERRORS],
+        cwd=settings.BASE_DIR,
+        env={key: value for key, value in os.environ.items() if not key.startswith("SENTRY_")},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == ["newsletter"]
 
 
 def test_health_probes_are_not_logged(client):

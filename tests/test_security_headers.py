@@ -408,6 +408,7 @@ def production_settings(*names):
         DJANGO_SECRET_KEY="k3Jx9-Vq2LmT8rWz_Yb4Nc7Hd1Fg6Ps0Ae5Ru2Io9Ul3Kw8Ty4Gh7Mn1Bv6Cx0Zq",
         DJANGO_ALLOWED_HOSTS="localhost,kidscan.localhost",
         DATABASE_URL="postgres://alliance:secret@db.internal:5432/alliance",
+        DJANGO_EMAIL_DISABLED="true",
     )
     result = subprocess.run(
         [sys.executable, "-c", code],

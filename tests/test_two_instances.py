@@ -88,6 +88,7 @@ def instance_environment(database_url, key_prefix):
         DJANGO_ALLOWED_HOSTS="localhost,127.0.0.1",
         DJANGO_SECURE_SSL_REDIRECT="off",
         DATABASE_URL=database_url,
+        DJANGO_EMAIL_DISABLED="true",
         REDIS_URL=REDIS_URL,
         DJANGO_CACHE_KEY_PREFIX=key_prefix,
         WEB_CONCURRENCY="2",

@@ -26,6 +26,8 @@ def production_environment(database_url=None, page_cache=False):
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost")
     os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "off")
     os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
+    # Benchmarks send no mail; production refuses to start without saying so.
+    os.environ.setdefault("DJANGO_EMAIL_DISABLED", "true")
     os.environ["DATABASE_URL"] = (
         database_url or os.environ.get("BENCH_DATABASE_URL") or DEFAULT_DATABASE_URL
     )

@@ -49,6 +49,7 @@ export DATABASE_URL="sqlite:///$WORK/db.sqlite3"
 export DJANGO_MEDIA_ROOT="$WORK/media"
 export DJANGO_LOG_LEVEL=WARNING
 export WAGTAILADMIN_BASE_URL="https://localhost"
+export DJANGO_EMAIL_DISABLED=true
 
 cd "$ROOT"
 echo "Building the demo database and static files in $WORK..."

@@ -166,6 +166,7 @@ in_image() {
     bah run --isolation chroot --volume "$DATA:/data" \
         --env "DJANGO_SECRET_KEY=$SECRET" --env DJANGO_ALLOWED_HOSTS=localhost \
         --env DATABASE_URL=sqlite:////data/db.sqlite3 --env "PORT=$PORT" --env WEB_CONCURRENCY=2 \
+        --env DJANGO_EMAIL_DISABLED=true \
         "$ctr" -- "$@"
 }
 
