@@ -10,7 +10,10 @@ and presses "Confirm my subscription" (a POST: mail systems' link scanners
 fetch links with GET and must not confirm anything). Every e-mail carries an
 unsubscribe link; `newsletter.urls` also takes RFC 8058 one-click
 unsubscribes, so a newsletter tool can put that address in its
-`List-Unsubscribe` header.
+`List-Unsubscribe` header. The form and both buttons answer a post with a
+redirect to a page saying what happened, so a reload sends nothing again, and
+a sign-up form is accepted once (pages/form_protection.py): a double click
+or a replay stores and e-mails nothing more.
 
 Tokens: the confirmation token is stored only as its SHA-256 hash (it is
 used once, within seven days, and a copy of the database must not let anyone
@@ -252,6 +255,12 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
             return self.render_form(request, SignUpForm().described())
         form = SignUpForm(request.POST).described()
         refusal = form_protection.refusal_for(request, self)
+        check_inbox = HttpResponseRedirect(
+            self.route_url("check_inbox", request=request), status=303
+        )
+        if refusal is form_protection.ALREADY_ACCEPTED:
+            logger.info("Newsletter page %s: sign-up %s", self.pk, refusal.reason)
+            return check_inbox
         if refusal is not None:
             logger.warning("Newsletter page %s: sign-up refused (%s)", self.pk, refusal.reason)
             message = REFUSAL_MESSAGES.get(refusal, refusal.message)
@@ -263,10 +272,17 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
                 ", ".join(sorted(form.errors)),
             )
             return self.render_form(request, form, status=400)
-        form_protection.count_submission(request, self)
-        register_sign_up(self, form.cleaned_data["email"], request)
-        # Post, redirect, get: reloading the next page sends nothing again.
-        return HttpResponseRedirect(self.route_url("check_inbox", request=request), status=303)
+        if register_sign_up(self, form.cleaned_data["email"], request) is None:
+            logger.info(
+                "Newsletter page %s: sign-up %s",
+                self.pk,
+                form_protection.ALREADY_ACCEPTED.reason,
+            )
+        else:
+            form_protection.count_submission(request, self)
+        # Post, redirect, get: reloading the next page sends nothing again. A
+        # form sent twice leads there too, as the visitor expects.
+        return check_inbox
 
     def render_form(self, request, form, refusal_message="", status=200):
         return self.render(
@@ -304,13 +320,15 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
             return self.link_problem(request, expired=False)
         if subscriber.confirmation_expired():
             return self.link_problem(request, expired=True)
-        confirmed = False
         if request.method == "POST":
-            confirmed = True
             if subscriber.confirm():
                 subscriber.send_welcome(request)
-        elif request.method not in ("GET", "HEAD"):
+            # Post, redirect, get: the link's page now says the address is subscribed.
+            confirm_page = self.route_url("confirm", token, request=request)
+            return HttpResponseRedirect(confirm_page, status=303)
+        if request.method not in ("GET", "HEAD"):
             return self._not_allowed()
+        confirmed = subscriber.status == Subscriber.Status.CONFIRMED
         title = _("You are subscribed") if confirmed else _("Confirm your subscription")
         return self._token_page(
             request,
@@ -324,12 +342,13 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
         subscriber = Subscriber.for_unsubscribe_token(token, self.default_language_page())
         if subscriber is None:
             return self.link_problem(request, expired=False)
-        done = False
         if request.method == "POST":
             subscriber.unsubscribe()
-            done = True
-        elif request.method not in ("GET", "HEAD"):
+            unsubscribe_page = self.route_url("unsubscribe", token, request=request)
+            return HttpResponseRedirect(unsubscribe_page, status=303)
+        if request.method not in ("GET", "HEAD"):
             return self._not_allowed()
+        done = subscriber.status == Subscriber.Status.UNSUBSCRIBED
         title = _("You are unsubscribed") if done else _("Unsubscribe")
         return self._token_page(
             request, self.unsubscribe_template, title, {"subscriber": subscriber, "done": done}
@@ -518,12 +537,16 @@ def register_sign_up(page, email, request):
     Whatever the address's state, the visitor is told the same thing; a
     confirmed address gets an "already subscribed" e-mail with its
     unsubscribe link instead and stays confirmed. Nothing is sent to an
-    address sent anything in the last EMAIL_INTERVAL.
+    address sent anything in the last EMAIL_INTERVAL. None, with nothing
+    stored or sent, when the post's form token was already accepted (the
+    form sent twice, or replayed).
     """
     newsletter = page.default_language_page()
     language = page.locale.language_code
     now = timezone.now()
     with transaction.atomic():
+        if not form_protection.accept_once(request):
+            return None
         Subscriber.objects.get_or_create(
             newsletter=newsletter, email=email, defaults={"language": language}
         )

@@ -12,7 +12,8 @@ import logging
 from django import forms
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import models
+from django.db import models, transaction
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from modelcluster.fields import ParentalKey
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -37,6 +39,9 @@ logger = logging.getLogger("surveys")
 # Hyphenated, like the spam-check fields, so no question's clean_name can clash.
 CONSENT_FIELD = "privacy-consent"
 LANGUAGE_FIELD = "submission-language"
+
+# The address below a survey's own that thanks the visitor for their answers.
+THANK_YOU_PATH = "thank-you"
 
 # Multi-line answers are capped so a post cannot store megabytes of text.
 MAX_LONG_ANSWER_LENGTH = 5000
@@ -236,13 +241,16 @@ class SurveyPage(OneRecordAcrossLanguages, BasePage, AbstractEmailForm):
         return SurveyFormBuilder(self.get_form_fields(), choice_values).get_form_class()
 
     def process_form_submission(self, form):
-        original = self.default_language_page()
-        submission = FormSubmission.objects.create(
-            form_data={**form.cleaned_data, LANGUAGE_FIELD: self.locale.language_code},
-            page=original,
-        )
-        original.email_submission(submission)
+        """Wagtail's way to store and e-mail an answer; `serve` does both around the token check."""
+        submission = self.store_submission(form)
+        self.default_language_page().email_submission(submission)
         return submission
+
+    def store_submission(self, form):
+        return FormSubmission.objects.create(
+            form_data={**form.cleaned_data, LANGUAGE_FIELD: self.locale.language_code},
+            page=self.default_language_page(),
+        )
 
     def email_submission(self, submission):
         if not self.to_address:
@@ -276,19 +284,51 @@ class SurveyPage(OneRecordAcrossLanguages, BasePage, AbstractEmailForm):
         context["consent_field"] = CONSENT_FIELD
         return context
 
-    def serve(self, request, *args, **kwargs):
+    def route(self, request, path_components):
+        if path_components == [THANK_YOU_PATH] and self.live:
+            return RouteResult(self, kwargs={"thank_you": True})
+        return super().route(request, path_components)
+
+    def thank_you_url(self, request=None):
+        return f"{self.get_url(request)}{THANK_YOU_PATH}/"
+
+    def serve(self, request, *args, thank_you=False, **kwargs):
+        if thank_you:
+            return self.serve_thank_you(request)
         if request.method != "POST":
             return self.render_form(request, self.get_form(page=self, user=request.user))
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         refusal = form_protection.refusal_for(request, self)
+        if refusal is form_protection.ALREADY_ACCEPTED:
+            return self.sent_again(request)
         if refusal is not None:
             logger.warning("Survey page %s: submission refused (%s)", self.pk, refusal.reason)
             return self.render_form(request, form, refusal=refusal)
         if not form.is_valid():
             return self.render_form(request, form, status=400)
-        submission = self.process_form_submission(form)
+        with transaction.atomic():
+            if not form_protection.accept_once(request):
+                # The same form sent twice at once: the other post stored it.
+                return self.sent_again(request)
+            submission = self.store_submission(form)
+        self.default_language_page().email_submission(submission)
         form_protection.count_submission(request, self)
-        return self.render_landing_page(request, submission, *args, **kwargs)
+        # Post, redirect, get: reloading the next page sends nothing again.
+        return HttpResponseRedirect(self.thank_you_url(request), status=303)
+
+    def sent_again(self, request):
+        """A form already stored, sent again (a double click, a reload, a replay): store nothing."""
+        logger.info("Survey page %s: %s", self.pk, form_protection.ALREADY_ACCEPTED.reason)
+        return HttpResponseRedirect(self.thank_you_url(request), status=303)
+
+    def serve_thank_you(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        context = self.get_context(request)
+        context.update(
+            {"subpage_title": _("Thank you"), "canonical_path": request.path, "noindex": True}
+        )
+        return TemplateResponse(request, self.get_landing_page_template(request), context)
 
     def render_form(self, request, form, refusal=None, status=200):
         context = self.get_context(request)

@@ -54,7 +54,7 @@ def test_behind_a_trusted_proxy_each_visitor_has_their_own_allowance(client, sur
     settings.TRUSTED_PROXY_COUNT = 1
     english, _ = survey
     assert send_until_refused(client, english, **via_proxy("198.51.100.1")) == 5
-    assert post_answers(client, english, **via_proxy("198.51.100.2")).status_code == 200
+    assert post_answers(client, english, **via_proxy("198.51.100.2")).status_code == 303
 
 
 def test_a_client_cannot_win_a_fresh_allowance_by_forging_x_forwarded_for(client, survey, settings):
@@ -82,6 +82,6 @@ def test_one_ipv6_household_shares_an_allowance_across_its_addresses(client, sur
         post_answers(client, english, REMOTE_ADDR=f"{household}{n}").status_code
         for n in range(1, 7)
     ]
-    assert sent == [200] * 5 + [429]
+    assert sent == [303] * 5 + [429]
     # A neighbor on another /64 is not held back.
-    assert post_answers(client, english, REMOTE_ADDR="2001:db8:1:3::1").status_code == 200
+    assert post_answers(client, english, REMOTE_ADDR="2001:db8:1:3::1").status_code == 303

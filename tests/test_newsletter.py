@@ -144,9 +144,11 @@ def test_opening_the_link_does_not_confirm_but_pressing_the_button_does(client, 
     assert '<meta name="robots" content="noindex">' in page.content.decode()
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
-    done = client.post(confirm, headers=HOST)
-    assert done.status_code == 200
+    # Post, redirect, get: the link's page now says so, and a reload sends nothing.
+    done = client.post(confirm, headers=HOST, follow=True)
+    assert done.redirect_chain == [(confirm, 303)]
     assert "You are subscribed" in done.content.decode()
+    assert "Confirm my subscription" not in done.content.decode()
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert subscriber.confirmed_at is not None
@@ -158,7 +160,7 @@ def test_opening_the_link_does_not_confirm_but_pressing_the_button_does(client, 
 
     # Pressing again (a double click) changes nothing and sends nothing more.
     sent = len(mail.outbox)
-    assert client.post(confirm, headers=HOST).status_code == 200
+    assert client.post(confirm, headers=HOST).status_code == 303
     assert len(mail.outbox) == sent
 
 
@@ -213,8 +215,8 @@ def test_unsubscribing_asks_first_then_is_idempotent_and_offers_to_sign_up_again
     assert confirmed.status == Subscriber.Status.CONFIRMED
 
     for _ in range(2):
-        done = client.post(url, headers=HOST)
-        assert done.status_code == 200
+        done = client.post(url, headers=HOST, follow=True)
+        assert done.redirect_chain == [(url, 303)]
         assert "will not receive our newsletter any more" in done.content.decode()
         assert "Sign up again" in done.content.decode()
     confirmed.refresh_from_db()
@@ -288,7 +290,7 @@ def test_no_more_than_one_email_per_address_in_ten_minutes(client, newsletter):
     assert len(mail.outbox) == 1
     # The first link still works.
     confirm = path_of(link_in(mail.outbox[0], "/confirm/"))
-    assert client.post(confirm, headers=HOST).status_code == 200
+    assert client.post(confirm, headers=HOST).status_code == 303
 
     Subscriber.objects.update(last_emailed_at=timezone.now() - timedelta(minutes=11))
     sign_up(client, english)

@@ -66,11 +66,12 @@ def test_spanish_form_asks_in_spanish_but_answers_line_up_with_english(client, s
 
 def test_answers_in_both_languages_are_stored_together_and_emailed_to_staff(client, survey):
     english, spanish = survey
-    assert post(client, english, survey_answers(english)).status_code == 200
+    assert post(client, english, survey_answers(english)).status_code == 303
     response = post(client, spanish, survey_answers(spanish))
 
-    assert response.status_code == 200
-    assert "Gracias" in response.content.decode()
+    assert response.status_code == 303
+    assert response["Location"] == f"{spanish.url}thank-you/"
+    assert "Gracias" in client.get(response["Location"], headers=HOST).content.decode()
     stored = FormSubmission.objects.filter(page=english).order_by("id")
     assert [s.form_data["submission-language"] for s in stored] == ["en", "es"]
     assert not FormSubmission.objects.filter(page=spanish).exists()
@@ -189,7 +190,7 @@ def test_posts_without_a_plausible_fill_time_are_refused(client, survey, caplog,
 def test_the_sixth_post_in_ten_minutes_from_one_client_is_refused(client, survey):
     english, spanish = survey
     for page in (english, spanish, english, spanish, english):
-        assert post(client, page, survey_answers(page)).status_code == 200
+        assert post(client, page, survey_answers(page)).status_code == 303
     # Both language versions count towards one allowance.
     response = post(client, english, survey_answers(english))
     assert response.status_code == 429
@@ -197,7 +198,7 @@ def test_the_sixth_post_in_ten_minutes_from_one_client_is_refused(client, survey
     assert SURVEY_COMMENT in response.content.decode()
     assert FormSubmission.objects.count() == 5
     # Another client is not held back.
-    assert post(client, english, survey_answers(english), REMOTE_ADDR="10.0.0.9").status_code == 200
+    assert post(client, english, survey_answers(english), REMOTE_ADDR="10.0.0.9").status_code == 303
 
 
 # --- the form's own rules ---------------------------------------------------------

@@ -6,6 +6,7 @@ site of its own, so these tests do not wait for the whole demo to load.
 
 import csv
 import io
+import re
 import time
 from urllib.parse import urlsplit
 
@@ -77,7 +78,7 @@ def _post_english_answer(english):
         headers={"host": HOSTNAME},
         REMOTE_ADDR="192.0.2.10",
     )
-    assert response.status_code == 200
+    assert response.status_code == 303
 
 
 def test_a_spanish_visitor_without_javascript_answers_and_staff_get_it(live_server, new_context):
@@ -108,6 +109,10 @@ def test_a_spanish_visitor_without_javascript_answers_and_staff_get_it(live_serv
     page.wait_for_timeout(FILL_TIME_MS)
     page.locator(".survey-form__submit").click()
 
+    expect(page.get_by_text("Sus respuestas formarán parte del informe")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/es/encuesta-nm-first/thank-you/$"))
+    # Reloading the page that thanks them sends nothing again.
+    page.reload()
     expect(page.get_by_text("Sus respuestas formarán parte del informe")).to_be_visible()
     stored = FormSubmission.objects.get()
     assert stored.page_id == english.pk
