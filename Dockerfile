@@ -36,6 +36,21 @@ RUN DJANGO_SECRET_KEY=collectstatic-only-not-a-secret-0123456789-abcdefghijklmno
 FROM base AS runtime
 ENV PATH="/venv/bin:$PATH" \
     PORT=8000
+# pg_dump and pg_restore, for backup_site and restore_site (docs/deployment.md#backups).
+# pg_dump refuses a server newer than itself and Debian 12 carries only version 15,
+# so they come from PostgreSQL's own apt repository (its key ships in postgresql-common),
+# in the major version of compose.yaml's server. For another server build with
+# --build-arg POSTGRES_CLIENT_VERSION=<its major version, or newer>.
+ARG POSTGRES_CLIENT_VERSION=16
+# The package name pins the major version; its minor releases are security fixes.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates postgresql-common \
+    && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+    && apt-get install -y --no-install-recommends "postgresql-client-${POSTGRES_CLIENT_VERSION}" \
+    && rm -rf /var/lib/apt/lists/* \
+    && test -x "/usr/lib/postgresql/${POSTGRES_CLIENT_VERSION}/bin/pg_dump" \
+    && pg_dump --version
 # A fixed, unprivileged uid and gid, so volumes can be given to it by number.
 RUN groupadd --system --gid 10001 app \
     && useradd --system --no-log-init --uid 10001 --gid app \

@@ -5,7 +5,7 @@ from operations.backups import BackupError, create_backup
 
 class Command(BaseCommand):
     help = (
-        "Back up the database and the media folder into one .tar.gz archive "
+        "Back up the database and the media files (folder or S3 bucket) into one .tar.gz archive "
         "(readable by its owner only: it holds personal data). "
         "Restore it with restore_site."
     )
@@ -14,7 +14,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output",
             "-o",
-            help="Archive file or folder (default: DJANGO_BACKUP_DIR or backups/, timestamped).",
+            help=(
+                "Archive file, or a folder to write a timestamped archive in: one that exists "
+                "or a name ending with / (created). Default: DJANGO_BACKUP_DIR or backups/."
+            ),
         )
         parser.add_argument("--database", default="default", help="Database alias.")
 

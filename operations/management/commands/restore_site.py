@@ -7,7 +7,7 @@ from operations.backups import BackupError, pending_migrations, restore_backup
 class Command(BaseCommand):
     help = (
         "Restore an archive made by backup_site into an empty database (no tables: "
-        "create it, do not migrate it) and an empty media folder. "
+        "create it, do not migrate it) and an empty media storage (folder or S3 bucket). "
         "--force replaces whatever is there."
     )
 
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Drop every table in the database and empty the media folder first.",
+            help="Drop every table in the database and delete every media file first.",
         )
         parser.add_argument("--database", default="default", help="Database alias.")
 
