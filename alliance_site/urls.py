@@ -1,19 +1,19 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
-from django.views.static import serve as serve_file
+from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
+from alliance_site import media
 from newsletter import views as newsletter_views
 from pages import views as page_views
 from seo import views as seo_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document views, which check privacy, for the methods they answer
+    # (alliance_site/media.py): its file view would send the file to a TRACE or PUT.
+    path("documents/", include(media.document_urls)),
     # Per-site palette and typefaces as a stylesheet, so templates need no inline style.
     path("brand.css", page_views.brand_stylesheet, name="brand_stylesheet"),
     path("brand/logo.svg", page_views.brand_logo, name="brand_logo"),
@@ -28,16 +28,9 @@ urlpatterns = [
     ),
 ]
 
-if settings.SERVE_MEDIA:
-    # Images only: documents go through Wagtail's /documents/ view, which
-    # enforces collection privacy, so their files are never exposed here.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?:original_images|images)/.+)$",
-            serve_file,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+# Images only, while DJANGO_SERVE_MEDIA is on (alliance_site/media.py): documents
+# go through the /documents/ view above, so their files are never exposed here.
+urlpatterns += media.image_urls()
 
 # Everything else is a page in the Wagtail tree; this must come last. English
 # pages are unprefixed and Spanish ones live under /es/.

@@ -57,7 +57,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         with one_version_per_request():
-            return self.respond(request)
+            response = self.respond(request)
+        if request.method == "HEAD":
+            without_body(response)
+        return response
 
     def respond(self, request):
         if has_session(request):
@@ -105,6 +108,21 @@ class PageCacheMiddleware:
         digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
         variant = ":save-data" if saves_data(request) else ""
         return f"page:{version}:{digest}{variant}"
+
+
+def without_body(response):
+    """A HEAD answer: the headers a GET gets (a Content-Length too, if it has one), no body.
+
+    Django runs the GET view for a HEAD and leaves dropping the body to the
+    server; gunicorn drops it but logs a warning for every such request.
+    Copies from the cache are dropped here too, and so is anything else
+    served below this middleware: pages with forms, documents, media files.
+    """
+    if response.streaming:
+        # A file's handle stays registered with the response, which closes it.
+        response.streaming_content = []
+    else:
+        response.content = b""
 
 
 def has_session(request):

@@ -30,8 +30,8 @@ def resolve_links(links, request):
                 resolved.append(
                     (target.get_url(request), value.get("label") or target.title, target)
                 )
-        elif value.get("url"):
-            resolved.append((value["url"], value["label"], None))
+        elif value.safe_url:  # an address with an unsafe scheme leads nowhere: left out
+            resolved.append((value.safe_url, value["label"], None))
     return resolved
 
 

@@ -10,6 +10,7 @@ translation tools cannot read a None where they expect text.
 """
 
 import json
+import re
 from collections.abc import Mapping
 
 from django.apps import apps
@@ -44,8 +45,31 @@ REPORT_PAGE = "reports.ReportPage"
 ISSUE_PAGE = "issues.IssuePage"
 
 
+# What a stored link may lead to; an address without a scheme is relative.
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+# Taken out before the scheme is read: browsers skip tabs and line breaks anywhere in
+# an address, and control characters before it ("java\tscript:" is "javascript:").
+IGNORED_IN_ADDRESSES = re.compile(r"[\x00-\x20\x7f-\xa0\s]+")
+
+
+def safe_link_address(address):
+    """`address` if following it can only lead to a place (http, https, mailto, tel or relative).
+
+    Anything else ("javascript:", "data:", "vbscript:"…) is "": the admin's
+    forms refuse such addresses, but one stored another way (an import, a
+    translation file, a direct database change) must not become a live link.
+    """
+    if not address:
+        return ""
+    scheme = URL_SCHEME.match(IGNORED_IN_ADDRESSES.sub("", address).lower())
+    if scheme and scheme.group(1) not in SAFE_LINK_SCHEMES:
+        return ""
+    return address
+
+
 class LinkValue(blocks.StructValue):
-    """Lets templates ask a link for its words whichever way it was given.
+    """Lets templates ask a link for its words and its outside address whichever way it was given.
 
     The address of a page link is left to {% pageurl %} in the template, which
     knows the request and so makes it relative to the site being read.
@@ -55,6 +79,11 @@ class LinkValue(blocks.StructValue):
     def text(self):
         page = self.get("page")
         return self.get("label") or (page.title if page else "")
+
+    @cached_property
+    def safe_url(self):
+        """The outside address, or "" when its scheme is not one a link may use."""
+        return safe_link_address(self.get("url"))
 
 
 class LinkBlock(blocks.StructBlock):

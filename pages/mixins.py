@@ -3,6 +3,8 @@
 Each mixin carries its own panels so a page class only combines them.
 """
 
+from http import HTTPMethod
+
 from django.conf import settings
 from django.db import models
 from django.template import TemplateDoesNotExist
@@ -133,6 +135,10 @@ class BasePage(ListingFields, SocialFields, ImageAltTextField, Page):
     # Pages are built from editable content only; none of them is a container
     # of arbitrary children unless its class says so.
     subpage_types = []
+
+    # Reading a page and posting its form. Wagtail's default also answers PUT,
+    # PATCH and DELETE with the page itself; those (and TRACE) are a 405.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 
     promote_panels = (
         Page.promote_panels

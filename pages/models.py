@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from caching.versions import caching_enabled
 from routing.site_context import site_context
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, safe_link_address
 from .brand import (
     DEFAULT_FONT_PAIRING,
     DEFAULT_HERO_STYLE,
@@ -31,6 +31,7 @@ from .brand import (
 from .colors import palette_problems, validate_brand_color, validate_light_color
 from .logos import validate_svg_logo
 from .mixins import BasePage
+from .used_form_tokens import UsedFormToken  # noqa: F401  (a model: migrations find it here)
 
 HOME_PAGE = "home.HomePage"
 
@@ -421,4 +422,5 @@ class SiteSettings(BaseSiteSetting):
             ("YouTube", self.youtube_url),
             ("LinkedIn", self.linkedin_url),
         ]
-        return [(name, url) for name, url in links if url]
+        # Only addresses a link may lead to, whatever reached the database.
+        return [(name, url) for name, url in links if safe_link_address(url)]

@@ -1,5 +1,5 @@
 from django.http import HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
@@ -7,13 +7,13 @@ from wagtail.models import Site
 from .sitemap import SiteSitemap
 
 
-@require_GET
+@require_safe
 def sitemap(request):
     """/sitemap.xml for the site the request is for, in every language."""
     return wagtail_sitemap(request, sitemaps={"pages": SiteSitemap})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """/robots.txt for the site the request is for: keep out of the admin, find the sitemap."""
     site = Site.find_for_request(request)

@@ -3,6 +3,9 @@
 The bucket is moto's in-process S3 (`mock_aws`); the storage settings are the
 ones base.py builds from the environment (`AWS_STORAGE_BUCKET_NAME` etc.),
 executed afresh with runpy rather than copied here, so the tests follow the code.
+
+Without a bucket (one container, no proxy), the app serves the pictures from
+its own disk as a web server would: the last section.
 """
 
 import io
@@ -334,3 +337,145 @@ def test_without_a_bucket_media_stays_on_local_files():
     assert media["storage"] == "django.core.files.storage.FileSystemStorage"
     assert media["serve_media"] is True
     assert media["img_src"] == ["'self'", "data:"]
+
+
+# --- Local media, served by the app itself -------------------------------------------------
+
+
+def directives(cache_control):
+    return {directive.strip() for directive in cache_control.split(",")}
+
+
+@pytest.fixture
+def local_picture(db):
+    """A picture uploaded to the local media folder, and one of its renditions."""
+    image = make_image(title="gallup-forum", size=(160, 90))
+    return image, image.get_rendition("fill-80x45|format-webp")
+
+
+def test_a_rendition_is_kept_a_year_without_revalidation(client, local_picture):
+    _image, rendition = local_picture
+
+    response = client.get(rendition.url)
+
+    assert rendition.url.startswith("/media/images/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/webp"
+    with rendition.file.open("rb") as stored:
+        assert b"".join(response.streaming_content) == stored.read()
+    assert directives(response["Cache-Control"]) == {"public", "max-age=31536000", "immutable"}
+    assert response["Last-Modified"] and response["ETag"]
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_original_is_kept_a_day(client, local_picture):
+    image, _rendition = local_picture
+
+    response = client.get(image.file.url)
+
+    assert image.file.url.startswith("/media/original_images/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert directives(response["Cache-Control"]) == {"public", "max-age=86400"}
+
+
+@pytest.mark.parametrize("asked_with", ["If-Modified-Since", "If-None-Match"])
+def test_a_picture_the_browser_already_has_is_a_304(client, local_picture, asked_with):
+    _image, rendition = local_picture
+    first = client.get(rendition.url)
+    header = "Last-Modified" if asked_with == "If-Modified-Since" else "ETag"
+    meta_name = "HTTP_" + asked_with.upper().replace("-", "_")
+
+    again = client.get(rendition.url, **{meta_name: first[header]})
+
+    assert again.status_code == 304
+    assert again.content == b""
+    # A revalidated copy may be kept as long again.
+    assert directives(again["Cache-Control"]) == directives(first["Cache-Control"])
+
+
+def test_a_changed_picture_is_sent_again(client, local_picture):
+    _image, rendition = local_picture
+
+    response = client.get(
+        rendition.url,
+        HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT",
+        HTTP_IF_NONE_MATCH='"an-older-version"',
+    )
+
+    assert response.status_code == 200
+
+
+def test_head_on_a_picture_sends_its_headers_without_the_file(local_picture):
+    from tests.test_protocol_hygiene import served
+
+    _image, rendition = local_picture
+
+    status, headers, body = served("HEAD", rendition.url)
+
+    assert status == 200
+    assert body == b""
+    assert dict(headers)["Content-Length"] == str(rendition.file.size)
+    assert directives(dict(headers)["Cache-Control"]) == {
+        "public",
+        "max-age=31536000",
+        "immutable",
+    }
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "TRACE", "PATCH"])
+def test_a_picture_answers_only_get_and_head(client, local_picture, method):
+    _image, rendition = local_picture
+
+    response = client.generic(method, rendition.url)
+
+    assert response.status_code == 405
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD"}
+    assert not response.streaming
+
+
+def test_nothing_but_pictures_in_the_two_folders_is_served(client, local_picture, tmp_path):
+    image, rendition = local_picture
+    media_root = Path(settings.MEDIA_ROOT)
+    document = _document()
+    outside = tmp_path / "secret.png"
+    outside.write_bytes(b"not for visitors")
+    (media_root / "images" / "leak.png").symlink_to(outside)
+    (media_root / "images" / "notes.txt").write_text("not a picture")
+    (media_root / "images" / "drawing.svg").write_text("<svg onload='alert(1)'/>")
+    (media_root / "images" / ".hidden.png").write_bytes(b"hidden")
+    (media_root / "images" / "folder.png").mkdir()
+    rendition_name = rendition.file.name.removeprefix("images/")
+    original_name = image.file.name.removeprefix("original_images/")
+
+    refused = [
+        "/media/images/",  # no listings
+        "/media/original_images/",
+        "/media/images/folder.png",
+        "/media/images/../original_images/" + original_name,
+        "/media/images/%2e%2e/%2e%2e/manage.py",
+        "/media/original_images/..%2f..%2fmanage.py",
+        "/media/images//" + rendition_name,
+        "/media/images/./" + rendition_name,
+        "/media/images/" + rendition_name + "%00.png",
+        "/media/images/leak.png",  # a link leading out of the folder
+        "/media/images/notes.txt",
+        "/media/images/drawing.svg",
+        "/media/images/.hidden.png",
+        "/media/images/missing.png",
+        "/media/" + document.file.name,  # documents go through /documents/ only
+    ]
+
+    for address in refused:
+        response = client.get(address)
+        assert response.status_code == 404, address
+        assert b"not for visitors" not in response.content
+    assert client.get(rendition.url).status_code == 200
+
+
+def test_no_picture_is_served_while_a_proxy_or_bucket_serves_them(client, local_picture, settings):
+    _image, rendition = local_picture
+    settings.SERVE_MEDIA = False
+
+    assert client.get(rendition.url).status_code == 404

@@ -8,13 +8,25 @@ project's `templates/wagtailcore/shared/richtext.html`, through which Wagtail
 renders every rich text (the filter, `RichText` values, `RichTextBlock`s),
 passes the expanded HTML through `clean_rich_text`: Wagtail's own allowlist
 (`wagtail.whitelist`: known tags only, no attributes but `href`/`src` with safe
-schemes and image sizes), with script-like elements dropped whole.
+schemes and image sizes), with script-like elements dropped whole. A link
+keeps its `href` only for the schemes every stored link is held to
+(`pages.blocks.safe_link_address`: http, https, mailto, tel, or relative);
+otherwise its words stay, unlinked.
+
+`|safe_link` applies the same rule to an address stored in a plain field.
 """
 
 from django import template
 from django.utils.safestring import mark_safe
 
-from wagtail.whitelist import DEFAULT_ELEMENT_RULES, Whitelister, allow_without_attributes
+from wagtail.whitelist import (
+    DEFAULT_ELEMENT_RULES,
+    Whitelister,
+    allow_without_attributes,
+    attribute_rule,
+)
+
+from pages.blocks import safe_link_address
 
 register = template.Library()
 
@@ -35,6 +47,8 @@ DROPPED_WHOLE = {
 class FrontendWhitelister(Whitelister):
     element_rules = {
         **DEFAULT_ELEMENT_RULES,
+        # An attribute whose check returns None is dropped.
+        "a": attribute_rule({"href": lambda address: safe_link_address(address) or None}),
         "blockquote": allow_without_attributes,
         "code": allow_without_attributes,
         "s": allow_without_attributes,
@@ -56,3 +70,9 @@ def clean_rich_text(html):
     if not html:
         return ""
     return mark_safe(_whitelister.clean(str(html)))  # noqa: S308 - the allowlist rebuilt it
+
+
+@register.filter
+def safe_link(address):
+    """`address` if a link may lead there, else "" (see `pages.blocks.safe_link_address`)."""
+    return safe_link_address(address)
