@@ -68,6 +68,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("role"),
         index.FilterField("locale"),
+        # The admin searches only the user's own site's people.
+        index.FilterField("site"),
     ]
 
     class Meta(TranslatableMixin.Meta):

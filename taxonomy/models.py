@@ -58,7 +58,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("slug"),
         FieldPanel("description"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The admin searches only the user's own site's topics, so the index filters by site.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("site"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         # Topics began in the news app; the table kept its name when they moved here.

@@ -242,6 +242,22 @@ def test_the_chooser_offers_only_the_own_sites_objects(client, sites, model):
 
 
 @pytest.mark.parametrize("model", SITE_OWNED, **by_name)
+def test_searching_the_chooser_and_the_listing_finds_only_the_own_sites_objects(
+    client, sites, model
+):
+    # A search runs on the already site-limited rows, so the search index must know `site`.
+    chooser = model.snippet_viewset.chooser_viewset
+    client.force_login(sites["moderator"])
+
+    found_in_chooser = client.get(reverse(chooser.get_url_name("choose_results")), {"q": "a"})
+    found_in_listing = client.get(url(model, "list"), {"q": "a"})
+
+    for found in (found_in_chooser, found_in_listing):
+        assert found.status_code == 200
+        assert KIDSCAN not in found.content.decode()
+
+
+@pytest.mark.parametrize("model", SITE_OWNED, **by_name)
 def test_the_edit_form_offers_only_the_own_site(client, sites, model):
     own = model.objects.get(site=sites["alliance"])
     client.force_login(sites["moderator"])
