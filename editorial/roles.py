@@ -70,6 +70,7 @@ EDITOR_SNIPPETS = {
     "taxonomy.Topic": ("view", "add", "change"),
     "taxonomy.Region": ("view",),
     "people.Person": ("view", "add", "change"),
+    "decision_makers.DecisionMaker": ("view", "add", "change"),
 }
 # Moderators alone change what is structural: the regions, promoted search
 # results, menu and footer (one per site). Django's permission is on the
@@ -79,6 +80,8 @@ MODERATOR_SNIPPETS = {
     # A site's regions shape its listings' filters; deleting one leaves its
     # pages filed under none.
     "taxonomy.Region": ("view", "add", "change", "delete"),
+    # Removing a decision maker takes them off every campaign and bill.
+    "decision_makers.DecisionMaker": ("view", "add", "change", "delete"),
     # What the site's search shows first: live at once, so moderators' alone.
     "site_search.PromotedResult": ("view", "add", "change", "delete"),
     "navigation.MainMenu": ("view", "change"),
@@ -86,6 +89,9 @@ MODERATOR_SNIPPETS = {
     # Newsletter subscribers: listed, exported and deleted, each site's only
     # (newsletter.wagtail_hooks limits them to pages the user may edit).
     "newsletter.Subscriber": ("view", "delete"),
+    # Take-action participants: listed, exported and deleted, each site's only
+    # (campaigns.wagtail_hooks limits them to actions the user may edit).
+    "campaigns.Participant": ("view", "delete"),
 }
 
 

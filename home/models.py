@@ -86,6 +86,9 @@ class HomePage(BasePage):
         "issues.IssueIndexPage",
         "newsletter.NewsletterPage",
         "partners.PartnerIndexPage",
+        # Advocacy: take-action campaigns and the bill tracker.
+        "campaigns.ActionIndexPage",
+        "legislation.BillIndexPage",
     ]
 
     content_panels = BasePage.content_panels + [

@@ -43,6 +43,7 @@ BLOCK_TEMPLATE_DIR = "components/streamfield/blocks"
 # The page types some blocks choose, named rather than imported: those apps build on this one.
 REPORT_PAGE = "reports.ReportPage"
 ISSUE_PAGE = "issues.IssuePage"
+BILL_PAGE = "legislation.BillPage"
 
 
 # What a stored link may lead to; an address without a scheme is relative.
@@ -481,6 +482,55 @@ class IssueListBlock(RenderedOncePerContent, blocks.StructBlock):
         return context
 
 
+def watched_bills_preview():
+    """The block picker's sample: the three newest live bills, if there are any."""
+    return {
+        "heading": "Bills we are watching",
+        "intro": "Where the bills on our agenda stand in the legislature.",
+        "bills": newest_live_pages(BILL_PAGE, 3),
+    }
+
+
+class WatchedBillsBlock(RenderedOncePerContent, blocks.StructBlock):
+    """Some of the bills the organization follows, chosen by the editor, as they stand today.
+
+    Each bill is read from its page when the page is served: its number,
+    title, position and current status, in the reader's language, so a vote
+    recorded on the bill's page shows here at once. A link leads to the
+    whole tracker.
+    """
+
+    heading = blocks.CharBlock(
+        default="Bills we are watching", max_length=120, help_text="Shown above the bills."
+    )
+    intro = blocks.TextBlock(
+        required=False, default="", max_length=600, help_text="A short paragraph. Optional."
+    )
+    bills = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type=BILL_PAGE),
+        min_num=1,
+        max_num=6,
+        help_text=(
+            "Up to six bill pages from your tracker, in this order. Each shows its number, title, "
+            "your position and where it stands, as its page has them."
+        ),
+    )
+
+    class Meta:
+        icon = "glasses"
+        template = f"{BLOCK_TEMPLATE_DIR}/watched_bills_block.html"
+        description = "Bills from your tracker, each with your position and where it stands."
+        preview_value = staticmethod(watched_bills_preview)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        bills = chosen_pages.as_the_reader_gets_them(value.get("bills"), parent_context)
+        context["bills"] = bills
+        # "Every bill we follow" leads to the tracker holding them, in the reader's language.
+        context["tracker"] = bills[0].page.get_parent() if bills else None
+        return context
+
+
 class StatisticBlock(blocks.StructBlock):
     """One number that tells the story, with what it counts and where it comes from."""
 
@@ -641,6 +691,7 @@ class BodyBlock(blocks.StreamBlock):
     card_list = CardListBlock()
     featured_report = FeaturedReportBlock()
     issue_list = IssueListBlock()
+    watched_bills = WatchedBillsBlock()
     statistic = StatisticBlock()
     document = DocumentBlock()
     table = TableBlock()

@@ -38,7 +38,7 @@ from wagtail.models import Locale, Site
 
 from localization.translations import active_locale, in_reader_language
 
-from .blocks import ISSUE_PAGE, REPORT_PAGE, BodyBlock, issue_list_preview
+from .blocks import BILL_PAGE, ISSUE_PAGE, REPORT_PAGE, BodyBlock, issue_list_preview
 from .brand import HERO_STYLES, font_pairing
 from .listing import listing_queryset
 from .models import SiteSettings
@@ -79,6 +79,10 @@ BLOCK_GUIDE = {
     "issue_list": (
         _("Issue list"),
         _("Use it to point readers to the issues a page is about, each with its summary."),
+    ),
+    "watched_bills": (
+        _("Bills we are watching"),
+        _("Use it to show a few bills you follow, each with your position and where it stands."),
     ),
     "statistic": (
         _("Statistic"),
@@ -153,6 +157,10 @@ SPANISH_WORDS = {
         "heading": "Temas importantes",
         "intro": "Las cuestiones de política en las que trabajamos con familias, "
         "educadores y legisladores.",
+    },
+    "watched_bills": {
+        "heading": "Proyectos de ley que seguimos",
+        "intro": "En qué punto están en la Legislatura los proyectos de ley de nuestra agenda.",
     },
     "document": {"description": "Lo que más de 4,000 nuevomexicanos le dijeron al estado."},
     "video": {"title": "Foro comunitario sobre ESSA en Gallup"},
@@ -377,6 +385,9 @@ def site_choices(home):
         )
     if issues:
         choices["issue_list"] = {"issues": issues}
+    bills = newest(BILL_PAGE, home, count=3)
+    if bills:
+        choices["watched_bills"] = {"bills": bills}
     return choices
 
 

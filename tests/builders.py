@@ -39,6 +39,7 @@ from reports.models import ReportAuthor
 from stories.models import StorySubject
 from surveys.models import CONSENT_FIELD as SURVEY_CONSENT_FIELD
 from surveys.models import SurveyPage
+from tests.campaign_factories import add_take_action_section, translate_take_action_section
 from tests.factories import (
     content_locales,
     link_to,
@@ -69,6 +70,7 @@ from tests.factories import (
     translate_snippet,
     translate_survey,
 )
+from tests.legislation_factories import add_bill_tracker, translate_bill_tracker
 
 # --- Content an editor can put on a page ------------------------------------------------------
 
@@ -126,6 +128,7 @@ BODY_WORDS = {
         "card_elsewhere": ("Giving", "Help elsewhere.", "Donate"),
         "featured_report": "New research",
         "issues": ("Important issues", "What we work on."),
+        "watched_bills": ("Bills we are watching", "Where our bills stand."),
         "statistic": ("4,000+", "New Mexicans took part", "Survey"),
         "document": "The full report.",
         "table": (
@@ -160,6 +163,7 @@ BODY_WORDS = {
         "card_elsewhere": ("Donaciones", "Ayude en otra parte.", "Donar"),
         "featured_report": "Investigación nueva",
         "issues": ("Temas importantes", "En qué trabajamos."),
+        "watched_bills": ("Proyectos de ley que seguimos", "Dónde están nuestros proyectos."),
         "statistic": ("4.000+", "nuevomexicanos participaron", "Encuesta"),
         "document": "El informe completo.",
         "table": (
@@ -179,12 +183,12 @@ BODY_WORDS = {
 }
 
 
-def every_body_block(image, document, page, report, issue, language="en"):
+def every_body_block(image, document, page, report, issue, language="en", bill=None):
     """One of each block editors can put in a body, every optional part filled in.
 
     In `language`'s words; the links lead to `page` and `document`, and the
-    blocks that choose pages feature `report` and list `issue` (which show
-    those pages' own words, in the reader's language).
+    blocks that choose pages feature `report` and list `issue` and `bill`
+    (which show those pages' own words, in the reader's language).
     """
     words = BODY_WORDS[language]
     picture = {"image": image, "alt_text": words["alt_text"], "decorative": False}
@@ -194,6 +198,7 @@ def every_body_block(image, document, page, report, issue, language="en"):
     here_title, here_text = words["card_here"]
     elsewhere_title, elsewhere_text, elsewhere_label = words["card_elsewhere"]
     issues_heading, issues_intro = words["issues"]
+    bills_heading, bills_intro = words["watched_bills"]
     figure, figure_label, figure_source = words["statistic"]
     table_caption, headings, row = words["table"]
     accordion_heading, question, answer = words["accordion"]
@@ -230,6 +235,10 @@ def every_body_block(image, document, page, report, issue, language="en"):
         (
             "issue_list",
             {"heading": issues_heading, "intro": issues_intro, "issues": [issue]},
+        ),
+        (
+            "watched_bills",
+            {"heading": bills_heading, "intro": bills_intro, "bills": [bill] if bill else []},
         ),
         ("statistic", {"figure": figure, "label": figure_label, "source": figure_source}),
         ("document", {"document": document, "title": "", "description": words["document"]}),
@@ -396,11 +405,14 @@ def build_site_with_every_page_type(hostname, name):
         summary="What ESSA asks of schools.",
         image=image,
     )
-    body = every_body_block(image, document, home, report, issue)
+    tracker = add_bill_tracker(home, topic, **menu)
+    body = every_body_block(image, document, home, report, issue, bill=tracker["BillPage"])
     report.body = [*body, bar_chart()]
     report.save_revision().publish()
     issue.body = body
     issue.save_revision().publish()
+    tracker["BillPage"].body = body
+    tracker["BillPage"].save_revision().publish()
     online = {
         "attendance": "mixed",
         "online_url": "https://example.org/join",
@@ -449,6 +461,8 @@ def build_site_with_every_page_type(hostname, name):
         ),
         "IssueIndexPage": issues,
         "IssuePage": issue,
+        **tracker,
+        **add_take_action_section(home, topic, body, **menu),
         "EventIndexPage": events,
         # Past, with its recording and slides.
         "EventPage": make_event(
@@ -510,7 +524,9 @@ def build_site_with_every_page_type(hostname, name):
     make_menu_and_footer(site, footer_links=[link_to(news), outside_link()])
 
     # Parents before children, as a translator must.
-    spanish_body = every_body_block(image, document, home, report, issue, "es")
+    spanish_body = every_body_block(
+        image, document, home, report, issue, "es", bill=tracker["BillPage"]
+    )
     spanish = {
         "HomePage": translate_page(
             home,
@@ -615,6 +631,8 @@ def build_site_with_every_page_type(hostname, name):
     }
     for type_name, fields in spanish_fields.items():
         spanish[type_name] = translate_page(english[type_name], spanish_locale, **fields)
+    spanish.update(translate_bill_tracker(english, spanish_locale, spanish_body))
+    spanish.update(translate_take_action_section(english, spanish_locale, spanish_body))
     for slug, name in (
         ("northwest", "Noroeste"),
         ("central", "Centro"),

@@ -37,6 +37,7 @@ BLOCK_MARKERS = {
     "card_list": "card-list-block",
     "featured_report": "featured-report",
     "issue_list": "issue-list",
+    "watched_bills": "watched-bills",
     "statistic": "block-statistic",
     "document": "block-document",
     "table": "block-table",

@@ -11,9 +11,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from articles.models import ArticlePage, NewsIndexPage
+from campaigns.models import ActionIndexPage
 from events.models import EventIndexPage
 from home.models import HomePage
 from issues.models import IssueIndexPage, IssuePage
+from legislation.models import BillIndexPage
 from newsletter.models import NewsletterPage
 from pages.blocks import RICH_TEXT_FEATURES
 from pages.models import MissionPage, StandardPage, VisionPage
@@ -93,6 +95,8 @@ class TestTreeRules(WagtailPageTestCase):
                 SurveyPage,
                 PartnerIndexPage,
                 NewsletterPage,
+                ActionIndexPage,
+                BillIndexPage,
             },
         )
         self.assertCanNotCreateAt(HomePage, HomePage)

@@ -36,6 +36,7 @@ from demo.page_types import address_of, page_of_each_type
 from navigation.models import Footer, MainMenu
 from pages.models import SiteSettings
 from stories.models import StorySubject
+from tests.campaign_factories import take_action_pages_in_two_languages
 from tests.factories import (
     built_once_per_module,
     content_locales,
@@ -59,6 +60,7 @@ from tests.factories import (
     translate_page,
     translate_snippet,
 )
+from tests.legislation_factories import add_bill_tracker_for_budget
 from tests.shared_demo import clear_caches
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +72,12 @@ pytestmark = pytest.mark.django_db
 # the page (2, routing/router.py), then the page's own content: its listings,
 # topics, authors, the languages it exists in.
 QUERY_BUDGET = dict.fromkeys(["home", "news index", "article", "story", "topic"], 12)
+# The bill tracker's pages, held to the same budget.
+BILL_QUERY_BUDGET = dict.fromkeys(["bill tracker", "bill"], 12)
+# Take-action pages too: the form, the list, a closed action, the thank-you page.
+TAKE_ACTION_QUERY_BUDGET = dict.fromkeys(
+    ["index", "action", "action choosing one", "closed action", "thank-you"], 12
+)
 
 
 ALLIANCE = "localhost"
@@ -275,6 +283,8 @@ def build_site_in_two_languages(hostname, name, default):
     translate_page(issue_index, spanish, title="Temas", slug="temas")
     for number, issue in enumerate(issues, start=1):
         translate_page(issue, spanish, title=f"Tema {number}", slug=f"tema-{number}")
+    # Its sections were translated below it since: publishing keeps the tree as it is now.
+    spanish_home.refresh_from_db()
     spanish_home.hero_link_page = spanish_about
     # The report and issues chosen in English, as a translation keeps them: shown in Spanish.
     spanish_home.body = home_body(
@@ -378,6 +388,57 @@ def test_cached_shared_parts_change_nothing_a_visitor_sees(
         assert without_per_request_values(from_shared_parts.content) == (
             without_per_request_values(from_database.content)
         ), f"{kind} {path} differs with content caching on"
+
+
+@pytest.mark.parametrize("language_code", ["en", "es"])
+@pytest.mark.parametrize("hostname", [ALLIANCE, KIDSCAN])
+def test_bill_tracker_pages_stay_within_their_budget_and_the_same_with_caching_on(
+    client, two_sites, hostname, language_code
+):
+    pages = add_bill_tracker_for_budget(two_sites[hostname]["site"])[language_code]
+    with translation.override(language_code):
+        home = page_of_each_type(hostname, language_code)["home"]
+    over_budget = {}
+    for kind, path in pages.items():
+        clear_caches()
+        with override_settings(CONTENT_CACHE_ENABLED=False):
+            from_database = client.get(path, HTTP_HOST=hostname)
+        with override_settings(CONTENT_CACHE_ENABLED=True):
+            count, from_shared_parts = queries_on_a_miss(client, hostname, path, home)
+        if count > BILL_QUERY_BUDGET[kind]:
+            over_budget[f"{kind} {path}"] = count
+        assert without_per_request_values(from_shared_parts.content) == (
+            without_per_request_values(from_database.content)
+        ), f"{kind} {path} differs with content caching on"
+    assert over_budget == {}, f"queries over budget on {hostname}: {over_budget}"
+
+
+@pytest.mark.parametrize("language_code", ["en", "es"])
+@pytest.mark.parametrize("hostname", [ALLIANCE, KIDSCAN])
+def test_take_action_pages_stay_within_their_budget_and_the_same_with_caching_on(
+    client, two_sites, hostname, language_code
+):
+    built = take_action_pages_in_two_languages(two_sites[hostname]["site"])
+    pages = {kind: address_of(versions[language_code]) for kind, versions in built.items()}
+    pages["thank-you"] = pages["action"] + "thank-you/"
+    with translation.override(language_code):
+        home = page_of_each_type(hostname, language_code)["home"]
+    over_budget = {}
+    for kind, path in pages.items():
+        clear_caches()
+        with override_settings(CONTENT_CACHE_ENABLED=False):
+            from_database = client.get(path, HTTP_HOST=hostname)
+        with override_settings(CONTENT_CACHE_ENABLED=True):
+            count, from_shared_parts = queries_on_a_miss(client, hostname, path, home)
+        if count > TAKE_ACTION_QUERY_BUDGET[kind]:
+            over_budget[f"{kind} {path}"] = count
+        # The form's fill-time token is new in every response, like the CSRF token.
+        shown = [
+            re.sub(rb'name="form-started" value="[^"]*"', b"", without_per_request_values(page))
+            for page in (from_shared_parts.content, from_database.content)
+        ]
+        assert shown[0] == shown[1], f"{kind} {path} differs with content caching on"
+    assert over_budget == {}, f"queries over budget on {hostname}: {over_budget}"
 
 
 def test_a_page_made_private_asks_for_its_password_at_once(client, two_sites):

@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import ArticlePage
+from decision_makers.models import DecisionMaker
 from editorial.models import SiteRoles
 from editorial.ownership import SiteOwnedSnippetViewSet, SitePermissionPolicy, sites_of
 from editorial.roles import set_up_all_sites
@@ -26,6 +27,7 @@ from navigation.models import Footer, MainMenu
 from people.models import Person
 from site_search.models import PromotedResult
 from taxonomy.models import Region, Topic
+from tests.decision_maker_factories import make_decision_maker
 from tests.factories import (
     built_once_per_module,
     content_locales,
@@ -58,6 +60,7 @@ def build_sites():
         make_topic(name=f"{site.site_name} topic", slug="community-input", site=site)
         make_person(name=f"{site.site_name} person", role="Director", site=site)
         make_region("northwest", site=site, name=f"{site.site_name} region")
+        make_decision_maker(site, name=f"{site.site_name} senator")
         PromotedResult.objects.create(site=site, query="annual report", page=site.root_page)
     news = make_news_index(alliance.root_page, title="News", slug="news")
     set_up_all_sites()
@@ -122,7 +125,7 @@ def snapshot(model):
 # --- The rule, for every snippet with a site ---------------------------------------------------
 
 
-SITE_OWNED = [MainMenu, Footer, Topic, Region, Person, PromotedResult]
+SITE_OWNED = [MainMenu, Footer, Topic, Region, Person, PromotedResult, DecisionMaker]
 TRANSLATABLE = [model for model in SITE_OWNED if issubclass(model, TranslatableMixin)]
 by_name = {"ids": lambda model: model.__name__}
 

@@ -17,7 +17,9 @@ from wagtail.models import get_page_models
 import pytest
 
 from articles.models import ArticlePage
+from campaigns.models import ActionPage
 from events.models import EventPage
+from legislation.models import BillPage
 from reports.models import ReportPage
 from stories.models import StoryPage
 from taxonomy.models import FiledUnderTopics, Topic, filed_page_types
@@ -38,9 +40,19 @@ def test_every_page_type_with_topics_joins_the_vocabulary_in_the_issue_pages_ord
     assert with_topics == {
         model for model in get_page_models() if issubclass(model, FiledUnderTopics)
     }
-    assert filed_page_types() == [ArticlePage, ReportPage, EventPage, StoryPage]
+    # What a reader can do comes first on an issue page, then the news, then the bills.
+    assert filed_page_types() == [
+        ActionPage,
+        ArticlePage,
+        BillPage,
+        ReportPage,
+        EventPage,
+        StoryPage,
+    ]
     assert [str(model.topic_section) for model in filed_page_types()] == [
+        "Take action",
         "Articles",
+        "Bills",
         "Reports",
         "Events",
         "Stories",

@@ -86,6 +86,10 @@ INSTALLED_APPS = [
     "issues",
     "partners",
     "newsletter",
+    # Advocacy: the people campaigns address and bills name, take-action pages, the bill tracker.
+    "decision_makers",
+    "campaigns",
+    "legislation",
     "operations",
     # Whole-page cache and its instant invalidation.
     "caching",
@@ -316,7 +320,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@loca
 # Management commands `run_scheduler` runs hourly beside scheduled publishing.
 # Deleting unconfirmed sign-ups keeps the newsletter's promise to forget them within a week.
 # axes_reset_logs drops sign-in records older than 30 days (django-axes keeps one per sign-in).
-SCHEDULED_HOUSEKEEPING = ["delete_unconfirmed_signups", "axes_reset_logs"]
+# delete_expired_action_participants erases take-action details past each site's retention period.
+SCHEDULED_HOUSEKEEPING = [
+    "delete_unconfirmed_signups",
+    "axes_reset_logs",
+    "delete_expired_action_participants",
+]
 
 WAGTAIL_USER_TIME_ZONES = ["America/Denver"]
 # Wagtail's database search backend; on PostgreSQL each page's words are

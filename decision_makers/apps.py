@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DecisionMakersConfig(AppConfig):
+    name = "decision_makers"
+    verbose_name = "Decision makers"

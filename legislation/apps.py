@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LegislationConfig(AppConfig):
+    name = "legislation"
+    verbose_name = "Bill tracker"
