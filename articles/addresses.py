@@ -25,6 +25,15 @@ class NewsIndexAddress:
     # The index's language, whose words its topic addresses use ("temas/" in Spanish).
     # A part cached before it was kept has none: the default language's words.
     language_code: str = settings.LANGUAGE_CODE
+    # The filed topics that have a page here: those its live articles are filed under
+    # (as the sitemap lists them). A part cached before it was kept has None: all of them.
+    topic_ids: tuple | None = None
+
+    def has_page_for(self, topic):
+        """Whether `topic` (as filed, or a translation of it) has a topic page of its own."""
+        if self.topic_ids is None:
+            return True
+        return topic.pk in self.topic_ids
 
     def topic_url(self, topic, request=None):
         return self.url + topic_subpath("topic", self.language_code, topic.slug)
@@ -61,4 +70,5 @@ def news_index_part(request):
         "title": index.title,
         "url": index.get_url(request),
         "language_code": index.locale.language_code,
+        "topic_ids": index.topic_ids_in_use(),
     }

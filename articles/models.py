@@ -107,13 +107,17 @@ class NewsIndexPage(RoutableBasePage):
             articles = articles.filter(topics=topic.filed)
         return articles
 
+    def filed_articles(self):
+        """Live, public articles of this index filed under at least one topic."""
+        return latest_articles(self).filter(topics__isnull=False).order_by()
+
+    def topic_ids_in_use(self):
+        """The ids of the topics this index's live articles are filed under: its topic pages."""
+        return tuple(sorted(set(self.filed_articles().values_list("topics", flat=True))))
+
     def topics_in_use(self, request):
         """The topics this index's live articles are filed under, named in the reader's language."""
-        filed = list(
-            Topic.objects.filter(
-                pk__in=latest_articles(self).filter(topics__isnull=False).values("topics")
-            )
-        )
+        filed = list(Topic.objects.filter(pk__in=self.filed_articles().values("topics")))
         shown = in_reader_language(filed, request)
         return sorted(
             (

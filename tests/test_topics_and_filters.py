@@ -279,3 +279,16 @@ def test_not_found_page_offers_search_and_the_main_sections(client, news):
     sections = [link["href"] for link in page.select(".not-found__sections a")]
     assert sections[0] == "/"
     assert path_of(news["index"]) in sections
+
+
+def test_a_topic_tag_leads_to_its_news_page_only_when_news_is_filed_under_it(client, news):
+    make_article(news["index"], title="Forum dates announced", topics=[news["forums"]])
+    story = make_story(news["stories"], topics=[news["essa"], news["forums"]])
+
+    tags = soup_of(client.get(story.url)).select(".topic-tags .tag")
+    links = {tag.get_text(strip=True): tag.get("href") for tag in tags}
+
+    # No article is filed under ESSA: its news page would list nothing, so the tag is plain text.
+    assert links["ESSA"] is None
+    assert links["Forums"] == news["index"].relative_url(news["site"]) + "topics/forums/"
+    assert client.get(links["Forums"]).status_code == 200

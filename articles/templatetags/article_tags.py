@@ -24,15 +24,18 @@ def localized_topics(context, topics):
 def topic_links(context, topics):
     """(name, address of the topic's page) for each of `topics`, in the language being read.
 
-    The address is None on a site with no news index, where a topic has no page.
+    The address is None where a topic has no page: on a site with no news
+    index, and for a topic no news article is filed under (a bill's or an
+    event's only), whose page would list nothing.
     """
     request = context.get("request")
+    topics = list(topics)
     named = in_reader_language(topics, request)
     index = news_index_for(request) if request is not None else None
     return [
         (
-            topic.name,
-            index.topic_url(topic) if index else None,
+            shown.name,
+            index.topic_url(shown) if index and index.has_page_for(filed) else None,
         )
-        for topic in named
+        for filed, shown in zip(topics, named, strict=True)
     ]
