@@ -21,50 +21,26 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 import django_filters
+
+from editorial.visitor_records import VisitorRecordPermissionPolicy, pages_user_may_edit
 
 from .models import ActionPage, Delivery, Participant
 
 
 def actions_for(user):
     """The (default language's) action pages whose participants `user` may see."""
-    pages = ActionPage.objects.filter(locale=Locale.get_default())
-    if user.is_active and user.is_superuser:
-        return pages
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return pages.filter(pk__in=editable.values("pk"))
+    return pages_user_may_edit(user, ActionPage.objects.filter(locale=Locale.get_default()))
+
+
+PARTICIPANT_POLICY = VisitorRecordPermissionPolicy(Participant, "action", actions_for)
+register_permission_policy(Participant, PARTICIPANT_POLICY)
 
 
 def participants_for(user):
-    return Participant.objects.filter(action__in=actions_for(user)).select_related("action", "site")
-
-
-class ParticipantPermissionPolicy(ModelPermissionPolicy):
-    """Django's view and delete permissions, each participant limited to its site's staff."""
-
-    # Participants only ever come from the action's form.
-    NEVER = ("add", "change")
-
-    def user_has_permission(self, user, action):
-        return action not in self.NEVER and super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and actions_for(user).filter(pk=instance.action_id).exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not any(self.user_has_permission(user, action) for action in actions):
-            return Participant.objects.none()
-        return participants_for(user)
-
-
-register_permission_policy(Participant, ParticipantPermissionPolicy(Participant))
+    return PARTICIPANT_POLICY.records_for(user).select_related("action", "site")
 
 
 class ActionChoiceField(forms.ModelChoiceField):

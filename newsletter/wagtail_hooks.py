@@ -13,52 +13,26 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 import django_filters
+
+from editorial.visitor_records import VisitorRecordPermissionPolicy, pages_user_may_edit
 
 from .models import NewsletterPage, Subscriber
 
 
 def newsletters_for(user):
     """The (default language's) newsletter pages whose subscribers `user` may see."""
-    pages = NewsletterPage.objects.all()
-    if user.is_active and user.is_superuser:
-        return pages
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return pages.filter(pk__in=editable.values("pk"))
+    return pages_user_may_edit(user, NewsletterPage.objects.all())
+
+
+SUBSCRIBER_POLICY = VisitorRecordPermissionPolicy(Subscriber, "newsletter", newsletters_for)
+register_permission_policy(Subscriber, SUBSCRIBER_POLICY)
 
 
 def subscribers_for(user):
-    return Subscriber.objects.filter(newsletter__in=newsletters_for(user)).select_related(
-        "newsletter"
-    )
-
-
-class SubscriberPermissionPolicy(ModelPermissionPolicy):
-    """Django's view and delete permissions, each subscriber limited to its site's staff."""
-
-    # Subscribers only ever come from the sign-up form, confirmed by their owner.
-    NEVER = ("add", "change")
-
-    def user_has_permission(self, user, action):
-        return action not in self.NEVER and super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and newsletters_for(user).filter(pk=instance.newsletter_id).exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not any(self.user_has_permission(user, action) for action in actions):
-            return Subscriber.objects.none()
-        return subscribers_for(user)
-
-
-register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
+    return SUBSCRIBER_POLICY.records_for(user).select_related("newsletter")
 
 
 class NewsletterChoiceField(forms.ModelChoiceField):
