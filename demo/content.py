@@ -300,6 +300,15 @@ ALLIANCE = {
                     },
                 },
             ),
+            # The take-action section (demo/community_campaigns.py) exists by the time
+            # the home page is finished.
+            cta(
+                "Ask for more time to comment",
+                "Families in every region should be able to read the draft plan and respond. "
+                "Add your name to our letter to the Public Education Department.",
+                "take-action/extend-essa-comment-period",
+                "Add your name",
+            ),
         ],
     },
     "pages": [
@@ -1202,6 +1211,23 @@ KIDSCAN = {
                     "intro": "The policy questions we work on with families, educators and lawmakers.",
                     # Each issue's own page, whose title and summary the list shows.
                     "issues": [f"issues/{slug}" for _title, slug, _summary in IMPORTANT_ISSUES],
+                },
+            ),
+            # The bill tracker (demo/community_bills.py) exists by the time the home page is
+            # finished; the block shows each bill as its page stands.
+            (
+                "watched_bills",
+                {
+                    "heading": "Bills we are watching",
+                    "intro": (
+                        "Fictional examples from our demo bill tracker: what each bill would do, "
+                        "where it stands and what we ask lawmakers to do."
+                    ),
+                    "bills": [
+                        "bills/state-fund-for-tutoring",
+                        "bills/school-report-cards-for-families",
+                        "bills/new-teacher-pay-and-mentors",
+                    ],
                 },
             ),
         ],

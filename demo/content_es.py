@@ -243,6 +243,14 @@ SPANISH = {
                             },
                         },
                     ),
+                    cta(
+                        "Pida más tiempo para opinar",
+                        "Las familias de todas las regiones deben poder leer el borrador del "
+                        "plan y responder. Sume su nombre a nuestra carta al Departamento de "
+                        "Educación Pública.",
+                        "take-action/extend-essa-comment-period",
+                        "Sume su nombre",
+                    ),
                 ],
             },
             "vision": {
@@ -707,6 +715,22 @@ SPANISH = {
                             ),
                             "issues": [
                                 f"issues/{slug}" for _title, slug, _summary in IMPORTANT_ISSUES
+                            ],
+                        },
+                    ),
+                    (
+                        "watched_bills",
+                        {
+                            "heading": "Proyectos de ley que seguimos",
+                            "intro": (
+                                "Ejemplos ficticios de nuestro seguimiento de proyectos de ley de "
+                                "demostración: qué haría cada proyecto, en qué etapa está y qué "
+                                "les pedimos a los legisladores."
+                            ),
+                            "bills": [
+                                "bills/state-fund-for-tutoring",
+                                "bills/school-report-cards-for-families",
+                                "bills/new-teacher-pay-and-mentors",
                             ],
                         },
                     ),

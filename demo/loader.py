@@ -2,8 +2,9 @@
 
 Every object is looked up before it is made (pages by slug under their
 parent, translations by locale, images by title, topics by slug, people by
-name and role, sites by host name), and nothing that exists is changed, so a
-second run changes nothing and never overwrites what an editor has done since.
+name and role, decision makers by name, body and district, sites by host
+name), and nothing that exists is changed, so a second run changes nothing
+and never overwrites what an editor has done since.
 
 English comes first; the Spanish pages are then made as translations of
 it, and whatever English page has no Spanish text gets a Spanish twin
@@ -30,6 +31,8 @@ from stories.models import StoryIndexPage, StoryPage, StorySubject
 from taxonomy.models import Region, Topic
 
 from . import (
+    community_bills,
+    community_campaigns,
     community_events,
     community_newsletter,
     community_partners,
@@ -37,6 +40,7 @@ from . import (
     community_surveys,
     content,
     content_es,
+    decision_makers,
     logos,
 )
 from .accounts import set_up_roles_and_demo_staff
@@ -45,19 +49,25 @@ from .translate import translate
 
 SPANISH = "es"
 # Block fields that choose pages (pages.blocks: a featured report, a list's
-# issues), which the content modules name by path, as they do links.
-CHOSEN_PAGE_FIELDS = {"report", "issues"}
+# issues, the bills watched), which the content modules name by path, as they do links.
+CHOSEN_PAGE_FIELDS = {"report", "issues", "bills"}
 # Blocks that lead a reader on from an article (content.py: an article's "actions").
 ACTION_BLOCKS = {"call_to_action", "card_list"}
 
 
 # Sections each built by their own module (see demo/community_*.py), after the site's own pages.
+# Decision makers come first: the sections after them name them. The take-action
+# section follows the rest: its actions suggest the survey or the newsletter next.
+# The bill tracker comes after it, so the header menu lists it after "Take action".
 COMMUNITY_SECTIONS = [
+    decision_makers,
     community_events,
     community_reports,
     community_surveys,
     community_partners,
     community_newsletter,
+    community_campaigns,
+    community_bills,
 ]
 
 
