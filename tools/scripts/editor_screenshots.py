@@ -11,8 +11,12 @@ It walks through the guide as staff would, with the demo accounts of the
 Learning Alliance site (demo/accounts.py): the editor writes an article,
 uploads a picture with its alt text and submits the article for review; the
 moderator approves and publishes it, looks at its history and opens the
-unpublish confirmation. Each step saves one PNG named after its section of
-the guide.
+unpublish confirmation. Then the advocacy sections: the Alliance's editor
+opens the decision makers and the take-action page, a visitor takes part in
+the action twice, and the moderator lists who took part; NewMexicoKidsCAN's
+editor (the only demo site with a bill tracker) opens a bill and the home
+page's "Bills we are watching" block. Each step saves one PNG named after its
+section of the guide. `--only advocacy` retakes just the advocacy pictures.
 
 It talks to the site over HTTP only, like a browser, so it works against any
 running copy with the demo content loaded. The article and picture it makes
@@ -20,6 +24,11 @@ carry the recognizable title prefix "Editor guide example"; the moderator
 deletes them at the end, and also at the start, should an interrupted run
 have left them behind, so running it again and again leaves the site as it
 found it (apart from the admin's audit log, which records every action).
+The action's participants are recognized by their e-mail addresses at
+PARTICIPANT_DOMAIN and deleted the same way; what a participant leaves
+behind by design stays: the anonymous record of the letters sent, which
+the daily limit on letters counts, and their used form tokens. The
+advocacy pictures only look at demo pages and records: nothing is saved.
 
 Selectors name what staff see (roles, labels, visible text) rather than the
 admin's markup, so that a Wagtail upgrade that only restyles the admin keeps
@@ -63,6 +72,10 @@ MODERATOR = "alliance-moderator"
 PASSWORD_VARIABLE = "DEMO_STAFF_PASSWORD"
 DEFAULT_PASSWORD = "demo-staff-local-only"
 
+# The demo staff of NewMexicoKidsCAN: the bill tracker is theirs (the Alliance has none).
+KIDSCAN_SITE_NAME = "NewMexicoKidsCAN"
+KIDSCAN_EDITOR = "kidscan-editor"
+
 # What the guide's example article says. The prefix makes leftovers easy to find.
 GUIDE_PREFIX = "Editor guide example"
 # Short enough to show in full in the admin's title field.
@@ -94,6 +107,13 @@ PUBLISHING_SCHEDULE = "13-publishing-schedule.png"
 HISTORY = "14-history.png"
 UNPUBLISH = "15-unpublish.png"
 TRANSLATE = "16-translate.png"
+DECISION_MAKERS = "17-decision-makers.png"
+ACTION_FIELDS = "18-action-fields.png"
+ACTION_TARGETS = "19-action-targets.png"
+ACTION_PARTICIPANTS = "20-action-participants.png"
+BILL_FIELDS = "21-bill-fields.png"
+BILL_STATUS_HISTORY = "22-bill-status-history.png"
+WATCHED_BILLS_BLOCK = "23-watched-bills-block.png"
 
 SCREENSHOTS = [
     SIGN_IN,
@@ -112,7 +132,32 @@ SCREENSHOTS = [
     HISTORY,
     UNPUBLISH,
     TRANSLATE,
+    DECISION_MAKERS,
+    ACTION_FIELDS,
+    ACTION_TARGETS,
+    ACTION_PARTICIPANTS,
+    BILL_FIELDS,
+    BILL_STATUS_HISTORY,
+    WATCHED_BILLS_BLOCK,
 ]
+
+# The demo pages the advocacy pictures show, as the demo content titles them.
+ACTION_TITLE = "More time to comment on the ESSA state plan"
+ACTION_SECTION = "Take action"
+BILL_SECTION = "Bill tracker"
+# Three steps in its history, so the picture shows how rows follow each other.
+BILL_TITLE = "A three-year pause on new charter schools"
+HOME_BLOCK_HEADING = "Bills we are watching"
+
+# Visitors who take part in the action for the participants' picture: fictional people whose
+# addresses, on a domain reserved for examples, are how the clean-up finds them again.
+PARTICIPANT_DOMAIN = "editor-guide.example.org"
+PARTICIPANTS = [
+    ("Rosa Chávez", f"rosa.chavez@{PARTICIPANT_DOMAIN}", "Gallup"),
+    ("Daniel Tsosie", f"daniel.tsosie@{PARTICIPANT_DOMAIN}", "87301"),
+]
+# The action's form refuses a post sooner than a person could fill it in (a few seconds).
+FORM_FILL_MS = 4_000
 
 
 # Scroll an element to the top of the window, then back down by `offset` pixels so that the
@@ -223,20 +268,71 @@ def sign_in(page: Page, base_url: str, username: str, camera: Camera | None = No
         )
 
 
-def open_news_section(page: Page, base_url: str) -> None:
-    """The explorer at the English News section, reached as staff would: Pages > site > News."""
+def open_section(page: Page, base_url: str, section: str, site_name: str = SITE_NAME) -> None:
+    """The explorer at one English section of a site, reached as staff would: Pages > site > it."""
     page.goto(f"{base_url}/admin/pages/")
     # The site's home page is listed once per language; the English one holds the originals.
     english_home = page.get_by_role("row").filter(has_text="English")
-    home_link = english_home.get_by_role("link", name=f"Explore child pages of '{SITE_NAME}'")
+    home_link = english_home.get_by_role("link", name=f"Explore child pages of '{site_name}'")
     if home_link.count():
         home_link.click()
-    page.get_by_role("link", name="Explore child pages of 'News'").click()
-    expect(page.get_by_role("heading", name="News", level=1)).to_be_visible()
+    page.get_by_role("link", name=f"Explore child pages of '{section}'").click()
+    expect(
+        page.get_by_role("heading", name=re.compile(rf"\b{re.escape(section)}$"), level=1)
+    ).to_be_visible()
+
+
+def open_news_section(page: Page, base_url: str) -> None:
+    """The explorer at the Alliance's English News section, where the example article goes."""
+    open_section(page, base_url, "News")
+
+
+def open_page_in_section(page: Page, base_url: str, section: str, title: str, site_name: str):
+    """The edit form of the English page `title` under `section`, opened from the explorer."""
+    open_section(page, base_url, section, site_name=site_name)
+    with page.expect_navigation():
+        page.get_by_role("main").get_by_role("link", name=title, exact=True).click()
+    expect(
+        page.get_by_role("heading", name=re.compile(rf"^Editing .*{re.escape(title)}$"))
+    ).to_be_visible()
+
+
+def open_home_page(page: Page, base_url: str, site_name: str) -> None:
+    """The edit form of a site's English home page, from the explorer's list of sites."""
+    page.goto(f"{base_url}/admin/pages/")
+    english_home = page.get_by_role("row").filter(has_text="English")
+    with page.expect_navigation():
+        english_home.get_by_role("link", name=site_name, exact=True).click()
+    editing = re.compile(rf"^Editing .*{re.escape(site_name)}$")
+    expect(page.get_by_role("heading", name=editing)).to_be_visible()
 
 
 def edit_url_of(link: Locator, base_url: str) -> str:
+    """The link's address on the site being photographed, whatever host the admin names."""
     return base_url + urlsplit(link.get_attribute("href")).path
+
+
+def forget_admin_layout(page: Page) -> None:
+    """Forget the layout the admin keeps in this browser (such as an open minimap beside forms).
+
+    Earlier steps leave it changed, which would make a walk's pictures differ
+    depending on whether it ran alone or after another.
+    """
+    page.evaluate("() => window.localStorage.clear()")
+
+
+def open_from_menu(page: Page, label: str) -> None:
+    """One of the admin's own lists, from the menu on the left, as staff open it."""
+    menu = page.get_by_role("navigation", name="Main menu")
+    with page.expect_navigation():
+        menu.get_by_role("link", name=label, exact=True).click()
+    expect(page.get_by_role("heading", name=label, level=1)).to_be_visible()
+
+
+def open_filter(page: Page, name: str) -> None:
+    """Open the list's filters at one filter, which offers its choices in the same drawer."""
+    page.get_by_role("main").get_by_role("button", name="Show filters").click()
+    page.get_by_role("button", name=name, exact=True).click()
 
 
 def page_id_from(url: str) -> int:
@@ -557,6 +653,98 @@ def photograph_unpublish(camera: Camera, edit_url: str) -> None:
         confirm.click()
 
 
+# --- The advocacy sections, as the Alliance's editor ---------------------------------------------
+
+
+def photograph_decision_makers(camera: Camera) -> None:
+    """The site's list from the menu, filtered to English: each person once, as editors keep it."""
+    page = camera.page
+    open_from_menu(page, "Decision makers")
+    # Every person is listed once per language; the Spanish rows differ only in their title.
+    open_filter(page, "Locale")
+    page.get_by_role("radio", name="English", exact=True).check()
+    expect(page.get_by_role("button", name="Locale: English")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("main").get_by_role("tooltip")).to_be_hidden()
+    camera.viewport(DECISION_MAKERS)
+
+
+def photograph_action(camera: Camera, base_url: str) -> str:
+    """The demo action's form, looked at and left unsaved; returns the action's public address."""
+    page = camera.page
+    open_page_in_section(page, base_url, ACTION_SECTION, ACTION_TITLE, SITE_NAME)
+    camera.around(
+        ACTION_FIELDS,
+        page.get_by_role("region", name=re.compile(r"^Title\*?$")),
+        page.get_by_role("region", name="Deadline and goal"),
+    )
+    camera.around(ACTION_TARGETS, page.get_by_role("region", name="Who the letters go to"))
+    return edit_url_of(page.get_by_role("link", name=re.compile("Visit the live page")), base_url)
+
+
+def take_part_as_visitors(page: Page, action_url: str) -> None:
+    """Signed out, PARTICIPANTS each send the action's letter through its public form."""
+    page.context.clear_cookies()
+    for name, email, town in PARTICIPANTS:
+        page.goto(action_url)
+        page.get_by_role("textbox", name="Your name").fill(name)
+        page.get_by_role("textbox", name="Your email address").fill(email)
+        page.get_by_role("textbox", name="Your town or ZIP code").fill(town)
+        page.get_by_role("checkbox", name=re.compile("^I agree")).check()
+        page.wait_for_timeout(FORM_FILL_MS)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send my letter").click()
+        if not page.get_by_role("heading", name="Thank you for taking part", level=1).count():
+            raise RuntimeError(
+                f"the action at {action_url} did not take {name}'s letter: its form takes a "
+                "few posts per client every ten minutes, so wait and run the script again"
+            )
+
+
+# --- The advocacy sections, as the Alliance's moderator ------------------------------------------
+
+
+def photograph_participants(camera: Camera) -> None:
+    """Who took part, filtered to the demo action; its name stays in view above the list."""
+    page = camera.page
+    open_from_menu(page, "Action participants")
+    open_filter(page, "Action")
+    page.get_by_role("combobox", name="Action").select_option(label=f"{ACTION_TITLE} ({SITE_NAME})")
+    expect(page.get_by_role("button", name=re.compile("^Action: "))).to_be_visible()
+    page.keyboard.press("Escape")
+    listed = page.get_by_role("main").get_by_role("table")
+    for name, _email, _town in PARTICIPANTS:
+        expect(listed.get_by_role("row").filter(has_text=name)).to_be_visible()
+    camera.viewport(ACTION_PARTICIPANTS)
+
+
+# --- The advocacy sections, as NewMexicoKidsCAN's editor -----------------------------------------
+
+
+def photograph_bill(camera: Camera, base_url: str) -> None:
+    """A demo bill's form, looked at and left unsaved: its facts and position, then its history."""
+    page = camera.page
+    open_page_in_section(page, base_url, BILL_SECTION, BILL_TITLE, KIDSCAN_SITE_NAME)
+    camera.around(
+        BILL_FIELDS,
+        page.get_by_role("region", name=re.compile(r"^Title\*?$")),
+        page.get_by_role("region", name="Your position", exact=True),
+    )
+    camera.around(BILL_STATUS_HISTORY, page.get_by_role("region", name="Status history"))
+
+
+def photograph_watched_bills(camera: Camera, base_url: str) -> None:
+    """The home page's "Bills we are watching" block, in the page's body; left unsaved."""
+    page = camera.page
+    open_home_page(page, base_url, KIDSCAN_SITE_NAME)
+    body = page.get_by_role("region", name=re.compile(r"^Body\*?$"))
+    block = body.get_by_role("region", name=re.compile(rf"{re.escape(HOME_BLOCK_HEADING)}$"))
+    expect(block.get_by_role("textbox", name=re.compile("^Heading"))).to_have_value(
+        HOME_BLOCK_HEADING
+    )
+    camera.around(WATCHED_BILLS_BLOCK, block)
+
+
 # --- Leaving no trace ---------------------------------------------------------------------------
 
 
@@ -579,7 +767,27 @@ def remove_guide_content(page: Page, base_url: str) -> None:
         page.goto(base_url + search)
         if page.get_by_role("main").get_by_role("link", name=leftover).count():
             raise RuntimeError(f"could not delete everything {base_url}{search} finds")
+    remove_example_participants(page, base_url)
     page.context.clear_cookies()
+
+
+def remove_example_participants(page: Page, base_url: str) -> None:
+    """Delete the action's example participants, found by their addresses, as a moderator does."""
+    search = f"{base_url}/admin/action_participants/?q={PARTICIPANT_DOMAIN}"
+    page.goto(search)
+    examples = page.get_by_role("main").get_by_role("row").filter(has_text=PARTICIPANT_DOMAIN)
+    # One at a time from each row's "More options" menu, which the admin draws only when opened;
+    # a run leaves at most a few, so many more means deleting is not working.
+    for _attempt in range(10):
+        if not examples.count():
+            return
+        examples.first.get_by_role("button", name=re.compile("^More options")).click()
+        with page.expect_navigation():
+            page.get_by_role("tooltip").get_by_role("link", name="Delete").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name=re.compile("^Yes, delete")).click()
+        page.goto(search)
+    raise RuntimeError(f"could not delete every participant {search} finds")
 
 
 def keep_failure_picture(page: Page) -> None:
@@ -595,12 +803,59 @@ def keep_failure_picture(page: Page) -> None:
 # --- The whole walk -----------------------------------------------------------------------------
 
 
-def take_screenshots(page: Page, base_url: str, out_dir: Path) -> list[Path]:
+def walk_through_articles(camera: Camera, base_url: str) -> None:
+    """Sections 1 to 8: an article from the first draft to unpublishing it."""
+    page = camera.page
+    sign_in(page, base_url, EDITOR, camera=camera)
+    photograph_dashboard(camera)
+    photograph_news_section(camera, base_url)
+    start_article(page)
+    fill_article_fields(camera)
+    upload_article_image(camera)
+    add_heading_and_paragraph(camera)
+    add_figure(camera)
+    preview_listing_card(camera)
+    page_id = save_draft(page)
+    edit_url = f"{base_url}/admin/pages/{page_id}/edit/"
+    submit_for_review(camera)
+    photograph_translate(camera, edit_url)
+
+    sign_in(page, base_url, MODERATOR)
+    approve_from_dashboard(camera)
+    photograph_publishing_schedule(camera, edit_url)
+    approve_and_publish(camera, edit_url)
+    photograph_history(camera, page_id, base_url)
+    photograph_unpublish(camera, edit_url)
+
+
+def walk_through_advocacy(camera: Camera, base_url: str) -> None:
+    """Sections 10 to 12: decision makers, a take-action campaign and the bill tracker."""
+    page = camera.page
+    sign_in(page, base_url, EDITOR)
+    forget_admin_layout(page)
+    photograph_decision_makers(camera)
+    action_url = photograph_action(camera, base_url)
+    take_part_as_visitors(page, action_url)
+
+    sign_in(page, base_url, MODERATOR)
+    photograph_participants(camera)
+
+    sign_in(page, base_url, KIDSCAN_EDITOR)
+    photograph_bill(camera, base_url)
+    photograph_watched_bills(camera, base_url)
+
+
+# The walks `--only` can name, in the guide's order.
+WALKS = {"articles": walk_through_articles, "advocacy": walk_through_advocacy}
+
+
+def take_screenshots(page: Page, base_url: str, out_dir: Path, walks=tuple(WALKS)) -> list[Path]:
     """Walk through the editor guide in `page`'s browser and save its screenshots in `out_dir`.
 
-    `page` should have a 1280x800 viewport. Returns the paths written, in
-    the guide's order. Removes the example article and picture again, even
-    when a step fails.
+    `page` should have a 1280x800 viewport; `walks` names the parts of the
+    guide to retake (all of them by default). Returns the paths written, in
+    the guide's order. Removes the example article, picture and participants
+    again, even when a step fails.
     """
     base_url = base_url.rstrip("/")
     out_dir = Path(out_dir)
@@ -610,26 +865,8 @@ def take_screenshots(page: Page, base_url: str, out_dir: Path) -> list[Path]:
 
     remove_guide_content(page, base_url)
     try:
-        sign_in(page, base_url, EDITOR, camera=camera)
-        photograph_dashboard(camera)
-        photograph_news_section(camera, base_url)
-        start_article(page)
-        fill_article_fields(camera)
-        upload_article_image(camera)
-        add_heading_and_paragraph(camera)
-        add_figure(camera)
-        preview_listing_card(camera)
-        page_id = save_draft(page)
-        edit_url = f"{base_url}/admin/pages/{page_id}/edit/"
-        submit_for_review(camera)
-        photograph_translate(camera, edit_url)
-
-        sign_in(page, base_url, MODERATOR)
-        approve_from_dashboard(camera)
-        photograph_publishing_schedule(camera, edit_url)
-        approve_and_publish(camera, edit_url)
-        photograph_history(camera, page_id, base_url)
-        photograph_unpublish(camera, edit_url)
+        for walk in walks:
+            WALKS[walk](camera, base_url)
     except Exception:
         keep_failure_picture(page)
         raise
@@ -656,6 +893,12 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--headed", action="store_true", help="show the browser window while it works"
     )
+    parser.add_argument(
+        "--only",
+        choices=list(WALKS),
+        action="append",
+        help="retake only this part of the guide's pictures (may be given twice; default all)",
+    )
     args = parser.parse_args(argv)
 
     with sync_playwright() as playwright:
@@ -664,7 +907,8 @@ def main(argv=None) -> int:
         )
         try:
             page = browser.new_page(viewport=VIEWPORT)
-            paths = take_screenshots(page, args.base_url, args.out_dir)
+            walks = tuple(walk for walk in WALKS if walk in (args.only or WALKS))
+            paths = take_screenshots(page, args.base_url, args.out_dir, walks=walks)
         finally:
             browser.close()
     for path in paths:
