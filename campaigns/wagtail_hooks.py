@@ -100,7 +100,7 @@ class ParticipantViewSet(ModelViewSet):
         "email",
         "town",
         Column("action_title", label="Action"),
-        Column("language", label="Language"),
+        Column("language", label="Language", accessor="get_language_display"),
         DateColumn("created_at", label="Took part"),
     ]
     list_export = [

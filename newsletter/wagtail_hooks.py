@@ -85,7 +85,7 @@ class SubscriberViewSet(ModelViewSet):
     list_display = [
         "email",
         Column("status", label="Status", accessor="get_status_display"),
-        Column("language", label="Language"),
+        Column("language", label="Language", accessor="get_language_display"),
         Column("site_name", label="Site"),
         DateColumn("created_at", label="Signed up"),
         DateColumn("confirmed_at", label="Confirmed"),

@@ -9,6 +9,7 @@ would skip someone is told so.
 
 import csv
 import io
+import re
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -97,6 +98,8 @@ def test_a_moderator_lists_and_exports_their_own_sites_participants_only(client,
     rows = csv_rows(client)
 
     assert "ana@example.org" in listing and "kidscan.reader@example.org" not in listing
+    # Moderators read the language's name; the export keeps the code for spreadsheets.
+    assert re.search(r">\s*Español\s*<", listing) and not re.search(r">\s*es\s*<", listing)
     assert {(row["Email"], row["Language"], row["Action"]) for row in rows} == {
         ("ana@example.org", "en", "Learning Alliance ask"),
         ("luis@example.org", "es", "Learning Alliance ask"),

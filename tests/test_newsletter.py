@@ -433,6 +433,7 @@ def test_nobody_adds_subscribers_by_hand_and_superusers_see_every_site(client, t
     assert len(export_rows(client)) == 4
     html = client.get(reverse("newsletter_subscribers:index"), {"q": "luis"}).content.decode()
     assert "luis@example.org" in html and "ana@example.org" not in html
+    assert re.search(r">\s*Español\s*<", html) and not re.search(r">\s*es\s*<", html)
 
 
 def test_editors_without_the_role_see_no_subscribers(client, two_sites):
