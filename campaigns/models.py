@@ -34,19 +34,19 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page, Site
+from wagtail.models import Locale, Orderable, Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail_localize.fields import SynchronizedField
 
 from decision_makers.models import DecisionMaker
-from localization.translations import active_locale, language_of, localized, original_of
+from localization.translations import language_of, localized, original_of
 from pages import form_protection
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, OneRecordAcrossLanguages, RoutableBasePage
 from pages.models import HOME_PAGE, SiteSettings, body_field
-from pages.wayfinding import ancestor_of
+from pages.wayfinding import ancestor_of, privacy_notice
 from taxonomy.models import FiledUnderTopics, Topic, in_default_language, topics_in_default_language
 
 from . import progress, references, taking_part
@@ -312,6 +312,9 @@ class ActionPage(FiledUnderTopics, OneRecordAcrossLanguages, RoutableBasePage):
     ]
     parent_page_types = ["campaigns.ActionIndexPage"]
     subpage_types = []
+    # Routing reads the suggested next page with this one (routing.router): every
+    # visit links it, so a query of its own would be paid on each.
+    read_with_the_page = ("next_action",)
 
     # How the action works is the same in every language; the words are translated.
     override_translatable_fields = [
@@ -532,7 +535,7 @@ class ActionPage(FiledUnderTopics, OneRecordAcrossLanguages, RoutableBasePage):
                     # Marked with its own language where it is not the page's.
                     "foreign": parts.letter_language != get_language(),
                 },
-                "privacy_page": self.privacy_page(request),
+                "privacy_notice": privacy_notice(request),
                 "find_legislator_url": campaign_settings.find_legislator_url,
                 "retention_days": campaign_settings.retention_days,
                 "started_token": form_protection.issue_token(self),
@@ -542,22 +545,6 @@ class ActionPage(FiledUnderTopics, OneRecordAcrossLanguages, RoutableBasePage):
         )
         response.status_code = status
         return public_but_never_stored(response, private=True)
-
-    def privacy_page(self, request):
-        """The site's privacy notice in the reader's language (else as chosen), if live.
-
-        One query: the chosen page and its live translations together.
-        """
-        chosen_id = SiteSettings.for_request(request).privacy_page_id
-        if chosen_id is None:
-            return None
-        versions = Page.objects.live().filter(
-            translation_key__in=Page.objects.filter(pk=chosen_id).values("translation_key")
-        )
-        locale = active_locale(request)
-        found = {page.locale_id: page for page in versions}
-        chosen = next((page for page in found.values() if page.pk == chosen_id), None)
-        return found.get(locale.pk, chosen)
 
     def render_closed(self, request, status=200):
         response = self.render(

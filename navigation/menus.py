@@ -4,9 +4,8 @@ Both are shared parts of the site (routing.site_context, registered in
 wagtail_hooks.py): built once per site and language as plain data.
 """
 
-from localization.translations import localized, localized_pages
-from pages.models import SiteSettings
-from pages.wayfinding import site_root
+from localization.translations import localized_pages
+from pages.wayfinding import privacy_notice, site_root
 from routing.site_context import site_context
 
 from .models import Footer, MainMenu
@@ -55,18 +54,16 @@ def menu_links(request):
 def footer_links(request):
     """{"tagline", "links": [(address, words)]} of the site's footer (a shared part).
 
-    The footer snippet's links, then the privacy page from the site settings
-    if the footer does not already link it.
+    The footer snippet's links, then the privacy notice from the site
+    settings if the footer does not already link it.
     """
     footer = Footer.for_request(request)
     links = []
     if footer is not None:
         links = [(url, label) for url, label, _page in resolve_links(footer.links, request)]
-    privacy = localized(SiteSettings.for_request(request).privacy_page, request)
-    if privacy is not None and privacy.live:
-        privacy_url = privacy.get_url(request)
-        if all(url != privacy_url for url, _label in links):
-            links.append((privacy_url, privacy.title))
+    notice = privacy_notice(request)
+    if notice is not None and all(url != notice["url"] for url, _label in links):
+        links.append((notice["url"], notice["title"]))
     return {"tagline": footer.tagline if footer else "", "links": links}
 
 

@@ -10,7 +10,7 @@ from routing.site_context import PART_HOOK
 
 from .gallery import component_gallery
 from .models import SiteSettings
-from .wayfinding import home_address
+from .wayfinding import home_address, privacy_notice_address
 
 
 @hooks.register(PART_HOOK)
@@ -21,6 +21,11 @@ def home_part():
 @hooks.register(PART_HOOK)
 def site_settings_part():
     return "site-settings", SiteSettings.field_values
+
+
+@hooks.register(PART_HOOK)
+def privacy_notice_part():
+    return "privacy-notice", privacy_notice_address
 
 
 @hooks.register(PART_HOOK)

@@ -11,6 +11,8 @@ from wagtail.models import Site
 from localization import translations
 from routing.site_context import site_context
 
+from .models import SiteSettings
+
 
 def site_root(request):
     """This site's home page in the language being read (looked up once per request)."""
@@ -32,6 +34,24 @@ def home_address(request):
     if root is None:
         return None
     return {"pk": root.pk, "url": root.get_url(request), "depth": root.depth}
+
+
+def privacy_notice_address(request):
+    """{"url", "title"} of the site's privacy notice in the language being read, or None.
+
+    The page chosen in the site settings, followed into the reader's language
+    where it is translated, and only while live. A shared part of the site:
+    the footer links it, and every form that asks for consent.
+    """
+    notice = translations.localized(SiteSettings.for_request(request).privacy_page, request)
+    if notice is None or not notice.live:
+        return None
+    return {"url": notice.get_url(request), "title": notice.title}
+
+
+def privacy_notice(request):
+    """The privacy notice's address and title, from the site's shared parts (or None)."""
+    return site_context(request).part("privacy-notice")
 
 
 def site_root_address(request):
