@@ -166,6 +166,10 @@ def original_of(page, request=None):
     """
     originals = site_context(request).table("originals")
     if page.pk not in originals:
+        if request is not None and page.live and not hasattr(page, "translation_job_source_locale"):
+            # The language switcher reads the page's versions with what this
+            # needs to know; reading them now costs that query once, not two.
+            live_versions(page, request)
         originals[page.pk] = _find_original(page)
     return originals[page.pk]
 
@@ -217,6 +221,27 @@ def with_translation_state(pages):
     )
 
 
+def live_versions(page, request):
+    """{language code: live version of `page`}, read with their translation state.
+
+    One query per request and page. The page itself stands for its own
+    language, so what is learned about it is kept on it (see original_of).
+    """
+
+    def read():
+        versions = {}
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for version in with_translation_state(translations):
+            if version.pk == page.pk:
+                page.translation_job_source_locale = version.translation_job_source_locale
+                page.translation_started = version.translation_started
+                version = page
+            versions[version.locale.language_code] = version
+        return versions
+
+    return site_context(request).remember(("live-versions", page.pk), read)
+
+
 def language_versions(page, request):
     """One LanguageVersion per site language, in settings order.
 
@@ -224,17 +249,7 @@ def language_versions(page, request):
     links to that language's home page, so the switcher never leads to a 404.
     """
     current_language = get_language()
-    versions = {}
-    if page is not None:
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        for version in with_translation_state(translations):
-            language_code = version.locale.language_code
-            if version.pk == page.pk:
-                # The page being read is used as itself, so what is learned about it is kept.
-                page.translation_job_source_locale = version.translation_job_source_locale
-                page.translation_started = version.translation_started
-                version = page
-            versions[language_code] = version
+    versions = live_versions(page, request) if page is not None else {}
     versions_home = None
     result = []
     for language_code, name in settings.LANGUAGES:
@@ -358,7 +373,8 @@ def in_reader_language(snippets, request=None, queryset=None):
     language being read, if it has one. All of a model's snippets in that
     language are read once per request, so a page naming many costs one
     query however many it names. `queryset` says how to read them (e.g.
-    with their photos); it is used only by the first call for a model.
+    with their photos): then only the translations of `snippets` are read,
+    and a later call reads only those it has not asked for yet.
     """
     snippets = list(snippets)
     if not snippets:
@@ -369,8 +385,8 @@ def in_reader_language(snippets, request=None, queryset=None):
     if all(item.locale_id == locale.pk for item in snippets):
         return snippets  # already in the language being read: each is its own translation
     key = (model._meta.label, locale.pk)
-    if key not in caches:
-        if queryset is None:
+    if queryset is None:
+        if key not in caches:
             # A shared part of every page in this language (retired when a
             # snippet is saved, caching/invalidation.py).
             rows = cached_for_content(
@@ -378,7 +394,14 @@ def in_reader_language(snippets, request=None, queryset=None):
                 lambda: [as_plain(item) for item in model._default_manager.filter(locale=locale)],
             )
             caches[key] = {item.translation_key: item for item in map(from_plain, rows)}
-        else:
-            caches[key] = {item.translation_key: item for item in queryset.filter(locale=locale)}
+    else:
+        # Read with their photos and such, so only those asked for: None marks
+        # one asked for that has no translation.
+        known = caches.setdefault(key, {})
+        missing = {item.translation_key for item in snippets} - known.keys()
+        if missing:
+            known.update(dict.fromkeys(missing))
+            found = queryset.filter(locale=locale, translation_key__in=missing)
+            known.update({item.translation_key: item for item in found})
     translations = caches[key]
-    return [translations.get(item.translation_key, item) for item in snippets]
+    return [translations.get(item.translation_key) or item for item in snippets]

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.html import format_html
 
+from wagtail.images import get_image_model
+
 from localization.translations import active_locale, in_reader_language
 from routing.site_context import site_context
 
@@ -69,14 +71,30 @@ def people_credited(credits, request):
             seen.add(credit.person_id)
             ordered.append(people[credit.person_id])
     reading = active_locale(request)
-    shown = in_reader_language(ordered, request, _people_with_photos())
+    # The translations' words come from the site's shared parts (no query on a
+    # page-cache miss); their photos are read only where one differs from the
+    # photo filed, which came with the credits.
+    shown = in_reader_language(ordered, request)
+    own_photos = _photos_of(
+        person.photo_id
+        for filed, person in zip(ordered, shown, strict=True)
+        if person.photo_id not in (None, filed.photo_id)
+    )
     return [
         ShownPerson(
             person,
-            person.photo or filed.photo,
+            own_photos.get(person.photo_id) or filed.photo,
             ""
             if person.locale_id == reading.pk
-            else format_html(' lang="{}"', person.locale.language_code),
+            else format_html(' lang="{}"', filed.locale.language_code),
         )
         for filed, person in zip(ordered, shown, strict=True)
     ]
+
+
+def _photos_of(image_ids):
+    """{id: image with its renditions} of `image_ids`, or {} without a query if there are none."""
+    image_ids = set(image_ids)
+    if not image_ids:
+        return {}
+    return get_image_model().objects.prefetch_related("renditions").in_bulk(image_ids)

@@ -169,6 +169,18 @@ def test_a_photo_added_after_translating_is_shown_in_spanish_too(client):
     assert card.img is not None and card.img["alt"] == ""
 
 
+def test_a_translation_with_its_own_photo_shows_it_in_spanish_only(client):
+    _english, spanish = content_locales()
+    ana = make_person(photo=make_image("ana-english", size=(200, 200)))
+    translate_snippet(ana, spanish, photo=make_image("ana-spanish", size=(200, 200)))
+    article = article_with(ana)
+
+    english_photo = page_of(client, article).select_one(".person-card img")["src"]
+    spanish_photo = page_of(client, spanish_twin(article)).select_one(".person-card img")["src"]
+
+    assert "ana-english" in english_photo and "ana-spanish" in spanish_photo
+
+
 def test_teams_sharing_a_name_are_told_apart_by_role_in_both_languages(client):
     """An organization may sign as its teams: one name twice, each with its own role."""
     _english, spanish = content_locales()
