@@ -7,7 +7,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Max
+from django.db.models import Count, Max, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -316,22 +316,29 @@ class NewsIndexPage(RoutableBasePage):
 
 
 def articles_sharing_topics(ancestor, topics, count, exclude=None):
-    """Up to `count` live articles below `ancestor` filed under any of `topics`.
+    """Up to `count` live articles below `ancestor` filed under any of `topics`, with their topics.
 
     Those sharing the most topics come first, then the newest; `exclude` (the
-    page asking) is left out.
+    page asking) is left out. `topics` may be a queryset: it is then read as
+    part of the same query. The topics of the articles found and of `exclude`
+    are read together, in one more query.
     """
-    topic_ids = [topic.pk for topic in topics]
-    if not topic_ids:
-        return []
-    articles = latest_articles(ancestor).filter(topics__in=topic_ids)
+    if isinstance(topics, QuerySet):
+        topic_ids = topics.values("pk")
+    else:
+        topic_ids = [topic.pk for topic in topics]
+        if not topic_ids:
+            return []
+    articles = latest_articles(ancestor).prefetch_related(None).filter(topics__in=topic_ids)
     if exclude is not None:
         articles = articles.exclude(pk=exclude.pk)
-    return list(
+    found = list(
         articles.annotate(shared_topics=Count("topics")).order_by(
             "-shared_topics", "-publication_date", "-first_published_at", "-pk"
         )[:count]
     )
+    prefetch_related_objects([*found, *([exclude] if exclude is not None else [])], "topics")
+    return found
 
 
 def latest_articles(ancestor):
@@ -414,11 +421,12 @@ class ArticlePage(FiledUnderTopics, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read once: the tags under the title and the related articles both use them.
-        context["article_topics"] = list(self.topics.all())
+        # The related articles are found by this page's topics in a subquery; their
+        # topics and this page's (the tags under the title) are then read together.
         context["related_articles"] = self.get_related_articles(
-            context["article_topics"], ancestor_of(self, request)
+            self.topics.values("pk"), ancestor_of(self, request)
         )
+        context["article_topics"] = list(self.topics.all())
         return context
 
     def structured_data(self, request, publisher, seo):
