@@ -3,6 +3,8 @@
 from wagtail.models import Locale, Site
 
 from articles.models import ArticlePage, NewsIndexPage
+from campaigns.models import ActionIndexPage, ActionPage
+from legislation.models import BillIndexPage, BillPage
 from stories.models import StoryPage
 
 
@@ -32,4 +34,24 @@ def page_of_each_type(hostname, language_code):
     story = StoryPage.objects.live().descendant_of(home).order_by("path").first()
     if story is not None:
         found["story"] = address_of(story)
+    return found
+
+
+ADVOCACY_PAGE_TYPES = {
+    "take-action index": ActionIndexPage,
+    "take action": ActionPage,
+    "bill tracker": BillIndexPage,
+    "bill": BillPage,
+}
+
+
+def advocacy_page_of_each_type(hostname, language_code):
+    """{page type: path} of the first take-action and tracker pages of one site and language."""
+    site = Site.objects.get(hostname=hostname)
+    home = site.root_page.get_translation(Locale.objects.get(language_code=language_code))
+    found = {}
+    for kind, model in ADVOCACY_PAGE_TYPES.items():
+        page = model.objects.live().descendant_of(home).order_by("path").first()
+        if page is not None:
+            found[kind] = address_of(page)
     return found
