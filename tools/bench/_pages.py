@@ -10,7 +10,20 @@ NewMexicoKidsCAN has no articles or stories) simply has no line for it.
 import os
 import sys
 
-KINDS = ("home", "news", "article", "topic", "story", "event", "report", "issue")
+KINDS = (
+    "home",
+    "news",
+    "article",
+    "topic",
+    "story",
+    "event",
+    "report",
+    "issue",
+    "actions",
+    "action",
+    "bills",
+    "bill",
+)
 
 
 def setup_django():
@@ -27,8 +40,10 @@ def sample_pages(kinds=KINDS):
     from wagtail.models import Site
 
     from articles.models import ArticlePage, NewsIndexPage
+    from campaigns.models import ActionIndexPage, ActionPage
     from events.models import EventPage
     from issues.models import IssuePage
+    from legislation.models import BillIndexPage, BillPage
     from reports.models import ReportPage
     from stories.models import StoryPage
 
@@ -67,6 +82,10 @@ def sample_pages(kinds=KINDS):
             ("event", EventPage),
             ("report", ReportPage),
             ("issue", IssuePage),
+            ("actions", ActionIndexPage),
+            ("action", ActionPage),
+            ("bills", BillIndexPage),
+            ("bill", BillPage),
         ):
             page = first(model, root)
             if page:

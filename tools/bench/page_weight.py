@@ -2,6 +2,9 @@
 
     .venv/bin/python tools/bench/page_weight.py            # rebuilds the bench database first
     .venv/bin/python tools/bench/page_weight.py --reuse
+    .venv/bin/python tools/bench/page_weight.py --reuse action bill   # other page types
+
+Page types are tools/bench/_pages.py's (home, news, article, action, bills…).
 
 Production settings with the page cache on (DJANGO_CONTENT_CACHE=on: one
 process, so its in-memory cache is enough), through Django's test client and
@@ -58,29 +61,31 @@ def main():
 
     client = Client()
     worst = 0
-    for label, _kind, host, path in sample_pages(["home"]):
+    kinds = [argument for argument in sys.argv[1:] if not argument.startswith("--")] or ["home"]
+    for label, kind, host, path in sample_pages(kinds):
         client.get(path, HTTP_HOST=host)  # fills the page cache
         _, _, page = fetch(client, host, path, None)
         html = page.content.decode()
         assets = [("HTML", path)]
         assets += [("CSS", HREF.search(tag).group(1)) for tag in STYLESHEET.findall(html)]
         assets += [("JS", src) for src in SCRIPT.findall(html)]
-        print(f"\n{label} ({host}{path})")
+        print(f"\n{label}, {kind} ({host}{path})")
         print(f"  {'':5}{'brotli':>9}{'gzip':>9}{'none':>9}  address")
         totals = {"br": 0, "gzip": 0, None: 0}
         for kind, address in assets:
-            sizes = {}
+            sizes, notes = {}, ""
             for encoding in ("br", "gzip", None):
                 size, served_as, _ = fetch(client, host, address, encoding)
                 sizes[encoding] = size
                 totals[encoding] += size
                 if encoding and served_as != encoding and size >= 860:
-                    address += f"  (asked {encoding}, got {served_as})"
-            print(f"  {kind:<5}{sizes['br']:>9,}{sizes['gzip']:>9,}{sizes[None]:>9,}  {address}")
+                    notes += f"  (asked {encoding}, got {served_as})"
+            sizes_shown = f"{sizes['br']:>9,}{sizes['gzip']:>9,}{sizes[None]:>9,}"
+            print(f"  {kind:<5}{sizes_shown}  {address}{notes}")
         print(f"  {'total':<5}{totals['br']:>9,}{totals['gzip']:>9,}{totals[None]:>9,}")
         worst = max(worst, totals["br"])
     verdict = "meets" if worst < TARGET_BYTES else "MISSES"
-    print(f"\nHeaviest home page: {worst / 1024:.1f} KB with brotli, {verdict} the < 30 KB target")
+    print(f"\nHeaviest page: {worst / 1024:.1f} KB with brotli, {verdict} the < 30 KB target")
 
 
 if __name__ == "__main__":
