@@ -166,20 +166,20 @@ def original_of(page, request=None):
     """
     originals = site_context(request).table("originals")
     if page.pk not in originals:
-        if request is not None and page.live and not hasattr(page, "translation_job_source_locale"):
-            # The language switcher reads the page's versions with what this
-            # needs to know; reading them now costs that query once, not two.
-            live_versions(page, request)
-        originals[page.pk] = _find_original(page)
+        originals[page.pk] = _find_original(page, request)
     return originals[page.pk]
 
 
-def _find_original(page):
+def _find_original(page, request=None):
     if page.alias_of_id is not None:
         source = page.alias_of
         return source.specific if source.locale_id != page.locale_id else None
     if language_of(page) == settings.LANGUAGE_CODE:
         return None  # the default language is what everything is translated from
+    if request is not None and page.live and not hasattr(page, "translation_job_source_locale"):
+        # The language switcher reads the page's versions with what is needed
+        # here (live_versions); reading them now costs that query once, not twice.
+        live_versions(page, request)
     if hasattr(page, "translation_job_source_locale"):
         # Read with the page (with_translation_state): the same answer, no query.
         if page.translation_job_source_locale is None or page.translation_started:
