@@ -3,6 +3,7 @@
 #
 #   tools/bench/lighthouse.sh                 # prints a table, then every audit below 100
 #   KEEP=1 tools/bench/lighthouse.sh          # keeps the JSON reports in the work folder
+#   KINDS="action bills" tools/bench/lighthouse.sh   # other page types (tools/bench/_pages.py)
 #
 # Serves the demo as throughput.sh does (gunicorn, production settings, page
 # cache in Redis, a fresh PostgreSQL database; tools/bench/_common.sh) and runs
@@ -28,7 +29,9 @@ build_database
 start_gunicorn
 
 mkdir -p "$WORK/lighthouse"
-sample_pages home news article story issue >"$WORK/pages.txt"
+# Word splitting is wanted: KINDS is a list of page types.
+# shellcheck disable=SC2086
+sample_pages ${KINDS:-home news article story issue} >"$WORK/pages.txt"
 while read -r label kind host path; do
     url="http://$host:$PORT$path"
     curl -s -o /dev/null -H "Host: $host:$PORT" "$BASE$path"   # warms the page cache
