@@ -325,7 +325,7 @@ def articles_sharing_topics(ancestor, topics, count, exclude=None):
     """
     if isinstance(topics, QuerySet):
         topic_ids = topics.values("pk")
-    else:
+    else:  # chosen in memory, as a preview's are
         topic_ids = [topic.pk for topic in topics]
         if not topic_ids:
             return []
@@ -337,7 +337,9 @@ def articles_sharing_topics(ancestor, topics, count, exclude=None):
             "-shared_topics", "-publication_date", "-first_published_at", "-pk"
         )[:count]
     )
-    prefetch_related_objects([*found, *([exclude] if exclude is not None else [])], "topics")
+    # A preview's topics live in memory; reading them from the database would replace them.
+    with_asking = exclude is not None and isinstance(exclude.topics.all(), QuerySet)
+    prefetch_related_objects([*found, *([exclude] if with_asking else [])], "topics")
     return found
 
 
@@ -424,7 +426,7 @@ class ArticlePage(FiledUnderTopics, BasePage):
         # The related articles are found by this page's topics in a subquery; their
         # topics and this page's (the tags under the title) are then read together.
         context["related_articles"] = self.get_related_articles(
-            self.topics.values("pk"), ancestor_of(self, request)
+            self.topics.all(), ancestor_of(self, request)
         )
         context["article_topics"] = list(self.topics.all())
         return context
