@@ -12,6 +12,12 @@ every cached page on every instance at once. What is never cached:
   (documents, media files);
 - anything but a GET, and any status but 200, 301, 404 and 410.
 
+A page kept out only because it must never be stale (a take-action list,
+whose counts and deadlines move) is the same for every visitor: it is
+compressed as it is sent. A page with anything of one visitor's in it is
+sent as it is: a secret next to what a visitor typed is what the BREACH
+attack on compression needs.
+
 It sits after the security-header middleware, so every served copy gets
 fresh security headers and request id, and before the session middleware,
 so a hit costs no database query at all.
@@ -88,6 +94,8 @@ class PageCacheMiddleware:
                 # A cookie, such as the CSRF token of a page with a form,
                 # belongs to this visitor alone.
                 patch_cache_control(response, private=True, no_cache=True)
+            if is_the_same_for_everyone(response):
+                compress_for(request, response)
             return response
         # Compressed ahead of time only when the copies will be served again.
         entry = make_entry(response, compress=bool(key))
@@ -142,6 +150,38 @@ def is_cacheable(request, response):
         return False
     cache_control = response.get("Cache-Control", "").lower()
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def is_the_same_for_everyone(response):
+    """Whether an uncached page holds nothing of this visitor's, so may be compressed.
+
+    A page using a CSRF token renews its cookie on every response, so a page
+    with a form always sets one; personal pages say private or no-store.
+    """
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+def compress_for(request, response):
+    """Compress `response` in place with the best encoding the client accepts."""
+    if response.has_header("Content-Encoding") or len(response.content) < COMPRESS_MIN_BYTES:
+        return
+    patch_vary_headers(response, ("Accept-Encoding",))
+    encodings = accepted_encodings(request)
+    if "br" in encodings:
+        response.content = brotli.compress(response.content, quality=6)
+        response["Content-Encoding"] = "br"
+    elif "gzip" in encodings:
+        response.content = gzip.compress(response.content, compresslevel=6, mtime=0)
+        response["Content-Encoding"] = "gzip"
+    else:
+        return
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
 
 
 def make_entry(response, compress):

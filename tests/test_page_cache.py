@@ -127,6 +127,35 @@ def test_pages_with_a_form_are_never_cached_because_their_token_is_the_visitors(
     assert all("X-Page-Cache" not in r for r in responses)
     assert all("private" in r["Cache-Control"] for r in responses)
     assert b"csrfmiddlewaretoken" in responses[1].content
+    # Its CSRF token sits next to what a visitor types: never compressed (BREACH).
+    asked = get(client, path_of(newsletter), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert "Content-Encoding" not in asked
+
+
+def test_pages_never_cached_but_the_same_for_everyone_arrive_compressed(client, site):
+    from tests.campaign_factories import make_action, make_action_index
+
+    actions = make_action_index(site.root_page)
+    action = make_action(actions, title="Fund school meals")
+
+    plain = get(client, path_of(actions))
+    as_brotli = get(client, path_of(actions), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    as_gzip = get(client, path_of(actions), HTTP_ACCEPT_ENCODING="gzip")
+    form = get(client, path_of(action), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    # The list of actions is never cached (its counts and deadlines move)...
+    assert "X-Page-Cache" not in as_brotli and "no-cache" in as_brotli["Cache-Control"]
+    # ...yet it holds nothing of one visitor's, so it is compressed as it is sent.
+    assert as_brotli["Content-Encoding"] == "br"
+    assert brotli.decompress(as_brotli.content) == plain.content
+    assert int(as_brotli["Content-Length"]) == len(as_brotli.content)
+    assert as_gzip["Content-Encoding"] == "gzip"
+    assert gzip.decompress(as_gzip.content) == plain.content
+    assert b"Fund school meals" in plain.content
+    assert "Accept-Encoding" in plain["Vary"]
+    # The action's form carries this visitor's CSRF token: sent as it is.
+    assert form.status_code == 200 and "Content-Encoding" not in form
+    assert b"csrfmiddlewaretoken" in form.content
 
 
 def test_a_missing_address_is_cached_until_a_page_is_published_there(client, site):
