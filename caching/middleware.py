@@ -166,20 +166,24 @@ def is_the_same_for_everyone(response):
     return "private" not in cache_control and "no-store" not in cache_control
 
 
+# Best first. Quality 6: within 1 % of the best size short of 11, in a fiftieth of the time of 9.
+COMPRESSORS = {
+    "br": lambda body: brotli.compress(body, quality=6),
+    "gzip": lambda body: gzip.compress(body, compresslevel=6, mtime=0),
+}
+
+
 def compress_for(request, response):
     """Compress `response` in place with the best encoding the client accepts."""
     if response.has_header("Content-Encoding") or len(response.content) < COMPRESS_MIN_BYTES:
         return
     patch_vary_headers(response, ("Accept-Encoding",))
     encodings = accepted_encodings(request)
-    if "br" in encodings:
-        response.content = brotli.compress(response.content, quality=6)
-        response["Content-Encoding"] = "br"
-    elif "gzip" in encodings:
-        response.content = gzip.compress(response.content, compresslevel=6, mtime=0)
-        response["Content-Encoding"] = "gzip"
-    else:
+    encoding = next((name for name in COMPRESSORS if name in encodings), None)
+    if encoding is None:
         return
+    response.content = COMPRESSORS[encoding](response.content)
+    response["Content-Encoding"] = encoding
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
 
@@ -198,9 +202,7 @@ def make_entry(response, compress):
         "etag": '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
     }
     if compress and len(body) >= COMPRESS_MIN_BYTES:
-        # Quality 6: within 1 % of the best size short of 11, in a fiftieth of the time of 9.
-        entry["br"] = brotli.compress(body, quality=6)
-        entry["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
+        entry.update({name: compressor(body) for name, compressor in COMPRESSORS.items()})
     return entry
 
 
@@ -214,7 +216,7 @@ def serve_entry(request, entry, cache_state):
         response = HttpResponseNotModified()
     else:
         encodings = accepted_encodings(request)
-        encoding = next((e for e in ("br", "gzip") if e in entry and e in encodings), None)
+        encoding = next((e for e in COMPRESSORS if e in entry and e in encodings), None)
         body = entry[encoding] if encoding else entry["body"]
         response = HttpResponse(body, status=entry["status"])
         for name, value in entry["headers"]:

@@ -112,16 +112,15 @@ def remember_site_root(page, request):
 
 
 # Read with the page: its pictures (shown, and in its share card), language and hero link.
+# A page type names more of its own in `read_with_the_page`, e.g. ("next_action",).
 WITH_THE_PAGE = ("locale", "image", "listing_image", "social_image", "hero_image", "hero_link_page")
-# A page type names more of its own with this attribute, e.g. ("next_action",).
-READ_WITH_THE_PAGE_ATTRIBUTE = "read_with_the_page"
 
 
 def _read_as_own_type(page, model):
     if model is None:
         return page.specific
     field_names = {field.name for field in model._meta.get_fields()}
-    wanted = (*WITH_THE_PAGE, *getattr(model, READ_WITH_THE_PAGE_ATTRIBUTE, ()))
+    wanted = (*WITH_THE_PAGE, *getattr(model, "read_with_the_page", ()))
     related = [name for name in wanted if name in field_names]
     return model._default_manager.select_related(*related).get(pk=page.pk)
 
