@@ -424,10 +424,6 @@ class ActionPage(FiledUnderTopics, OneRecordAcrossLanguages, RoutableBasePage):
             address += "?" + references.query_for(participant, self)
         return address
 
-    def get_sitemap_urls(self, request=None):
-        # The thank-you address is personal or follows from the form.
-        return [{"location": self.get_full_url(request), "lastmod": self.last_published_at}]
-
     # --- the form ---
 
     def get_context(self, request, *args, **kwargs):

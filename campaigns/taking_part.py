@@ -12,7 +12,6 @@ sent: the visitor still counts, and the thank-you page gives them a
 ready-made e-mail to send it themselves, so nothing they wrote is lost.
 """
 
-import hashlib
 from dataclasses import dataclass
 from functools import partial
 
@@ -25,12 +24,6 @@ from . import letters
 from .deadlines import new_mexico_day
 from .participants import Letter, Participant, methods_within_cap
 from .recipients import shown_people
-
-
-def posted_token_hash(request):
-    """The SHA-256 of the post's form token: which participant a repeat of it belongs to."""
-    token = request.POST.get(form_protection.STARTED_FIELD, "")
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -66,7 +59,7 @@ def record(action, data, plan, request):
             subject=plan.subject,
             letter=data["letter"].strip(),
             letter_language=plan.letter_language,
-            form_token_hash=posted_token_hash(request),
+            form_token_hash=form_protection.posted_token_hash(request),
         )
         if plan.sent_by_site:
             methods = methods_within_cap(people, day, plan.daily_cap)
@@ -85,11 +78,9 @@ def record(action, data, plan, request):
 
 def participant_for_repeat(action, request):
     """The participant a repeated post's token stored, to send it to the same page; or None."""
-    if not request.POST.get(form_protection.STARTED_FIELD, ""):
-        return None
     return Participant.objects.filter(
         action=action.default_language_page(),
-        form_token_hash=posted_token_hash(request),
+        form_token_hash=form_protection.posted_token_hash(request),
         erased_at__isnull=True,
     ).first()
 

@@ -378,10 +378,6 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
     def _not_allowed(self):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
 
-    def get_sitemap_urls(self, request=None):
-        # Only the form: the other addresses are personal or follow from it.
-        return [{"location": self.get_full_url(request), "lastmod": self.last_published_at}]
-
 
 class Subscriber(models.Model):
     """One address on one site's newsletter list, in the language it signed up in."""

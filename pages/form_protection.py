@@ -133,7 +133,8 @@ def _seconds_since_issued(token, page):
     return time.time() - issued
 
 
-def _posted_token_hash(request):
+def posted_token_hash(request):
+    """The SHA-256 of the post's form token: how a used token, and what it stored, is found."""
     token = request.POST.get(STARTED_FIELD, "")
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -157,7 +158,7 @@ def refusal_for(request, page):
         return MISSING_TIMESTAMP
     if age < MINIMUM_FILL_SECONDS:
         return TOO_FAST
-    if UsedFormToken.objects.filter(token_hash=_posted_token_hash(request)).exists():
+    if UsedFormToken.objects.filter(token_hash=posted_token_hash(request)).exists():
         return ALREADY_ACCEPTED
     if cache.get(_client_key(request, page), 0) >= SUBMISSIONS_PER_WINDOW:
         return RATE_LIMITED
@@ -178,7 +179,7 @@ def accept_once(request):
     UsedFormToken.objects.filter(used_at__lt=now - TOKEN_MAX_AGE).delete()
     try:
         with transaction.atomic():
-            UsedFormToken.objects.create(token_hash=_posted_token_hash(request), used_at=now)
+            UsedFormToken.objects.create(token_hash=posted_token_hash(request), used_at=now)
     except IntegrityError:
         return False
     return True
