@@ -183,7 +183,7 @@ BODY_WORDS = {
 }
 
 
-def every_body_block(image, document, page, report, issue, language="en", bill=None):
+def every_body_block(image, document, page, report, issue, language="en", *, bill):
     """One of each block editors can put in a body, every optional part filled in.
 
     In `language`'s words; the links lead to `page` and `document`, and the
@@ -238,7 +238,7 @@ def every_body_block(image, document, page, report, issue, language="en", bill=N
         ),
         (
             "watched_bills",
-            {"heading": bills_heading, "intro": bills_intro, "bills": [bill] if bill else []},
+            {"heading": bills_heading, "intro": bills_intro, "bills": [bill]},
         ),
         ("statistic", {"figure": figure, "label": figure_label, "source": figure_source}),
         ("document", {"document": document, "title": "", "description": words["document"]}),

@@ -1,6 +1,7 @@
-"""Builders for take-action tests: decision makers, the take-action section, a visitor's post.
+"""Builders for take-action tests: the take-action section and a visitor's post.
 
-One row at a time, like tests/factories.py, plus the take-action section
+One row at a time, like tests/factories.py (decision makers come from
+tests/decision_maker_factories.py), plus the take-action section
 tests/builders.py gives the site of every page type, in English and Spanish
 (`add_take_action_section`, `translate_take_action_section`).
 """
@@ -16,25 +17,12 @@ from wagtail.models import Locale
 
 from campaigns.forms import CONSENT_FIELD
 from campaigns.models import ActionIndexPage, ActionPage, ActionTarget, CampaignSettings
-from decision_makers.models import DecisionMaker
 from pages import form_protection
-from tests.factories import _add, _unique, default_site, translate_page
+from tests.decision_maker_factories import make_decision_maker
+from tests.factories import _add, _unique, translate_page
 
 LETTER = "Please fund school meals for every child in New Mexico.\n\nThank you."
 SPANISH_LETTER = "Por favor, financie comidas escolares para cada niño de Nuevo México.\n\nGracias."
-
-
-def make_decision_maker(site=None, **fields):
-    """A legislator of `site` (the default site if not given), in the default language."""
-    fields.setdefault("name", _unique("Senator"))
-    fields.setdefault("title", "State Senator")
-    fields.setdefault("body", "senate")
-    fields.setdefault("district", 12)
-    fields.setdefault("county", "Bernalillo")
-    fields.setdefault("email", f"{_unique('senator')}@nmlegis.example.org")
-    return DecisionMaker.objects.create(
-        site=site or default_site(), locale=Locale.get_default(), **fields
-    )
 
 
 def make_action_index(parent, **fields):

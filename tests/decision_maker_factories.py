@@ -3,7 +3,6 @@
 import itertools
 
 from decision_makers.models import Body, DecisionMaker
-from tests.factories import translate_snippet
 
 _phone_numbers = itertools.count(100)
 
@@ -15,16 +14,11 @@ def make_decision_maker(site, name="Ana Martínez", title="State Senator", **fie
     fields.setdefault("body", Body.SENATE)
     fields.setdefault("district", 9)
     fields.setdefault("county", "Sandoval")
-    fields.setdefault("email", f"{name.split()[0].lower()}@example.org")
+    fields.setdefault("email", f"{name.split()[0].lower()}@nmlegis.example.org")
     fields.setdefault("phone", f"505-555-01{next(_phone_numbers) % 100:02d}")
     return DecisionMaker.objects.create(
         site=site, locale=site.root_page.locale, name=name, title=title, **fields
     )
-
-
-def translate_decision_maker(record, locale, title):
-    """`record` in `locale`, its title worded by a translator and every fact copied."""
-    return translate_snippet(record, locale, title=title)
 
 
 def csv_file(tmp_path, text, name="decision-makers.csv", encoding="utf-8"):

@@ -8,10 +8,11 @@ status history is given as (date, status, note) rows, oldest first.
 import datetime
 import itertools
 
+from demo.page_types import address_of
 from legislation.models import BillIndexPage, BillPage, BillSponsor, BillStatusChange
 from taxonomy.models import Topic
 from tests.decision_maker_factories import make_decision_maker
-from tests.factories import content_locales, translate_page, translate_snippet
+from tests.factories import _add, content_locales, translate_page, translate_snippet
 
 _sequence = itertools.count(1)
 
@@ -28,17 +29,6 @@ HB_151_SPANISH_NOTES = [
 ]
 
 
-def _publish(parent, page, live=True):
-    parent.add_child(instance=page)
-    if live:
-        page.save_revision().publish()
-    else:
-        page.live = False
-        page.save_revision()
-        page.save()
-    return page
-
-
 def make_legislator(site, name="Ana Martínez", title="State Representative", **fields):
     """A state representative of `site` with a page on the legislature's site, unless told."""
     fields.setdefault("body", "house")
@@ -51,7 +41,7 @@ def make_bill_index(parent, live=True, **fields):
     fields.setdefault("title", "Bill tracker")
     fields.setdefault("legislature", "New Mexico Legislature")
     page = BillIndexPage(slug=fields.pop("slug", f"bills-{next(_sequence)}"), **fields)
-    return _publish(parent, page, live=live)
+    return _add(parent, page, live=live)
 
 
 def status_rows(history):
@@ -95,7 +85,7 @@ def make_bill(
         for position, maker in enumerate(sponsors)
     ]
     page.topics = list(topics)
-    return _publish(index, page, live=live)
+    return _add(index, page, live=live)
 
 
 def translate_bill(bill, locale, notes=(), **fields):
@@ -209,7 +199,3 @@ def add_bill_tracker_for_budget(site):
         "en": {"bill tracker": address_of(tracker), "bill": address_of(bills[0])},
         "es": {"bill tracker": address_of(spanish_tracker), "bill": address_of(spanish_bill)},
     }
-
-
-def address_of(page):
-    return page.get_url_parts()[2]

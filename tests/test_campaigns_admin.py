@@ -12,6 +12,7 @@ import io
 import re
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 import openpyxl
@@ -21,7 +22,8 @@ from campaigns.models import ActionPage, CampaignSettings, Participant
 from editorial.models import SiteRoles
 from editorial.roles import set_up_all_sites
 from tests.admin_forms import edit_form_data
-from tests.campaign_factories import make_action, make_action_index, make_decision_maker
+from tests.campaign_factories import make_action, make_action_index
+from tests.decision_maker_factories import make_decision_maker
 from tests.factories import (
     built_once_per_module,
     content_locales,
@@ -214,5 +216,5 @@ def test_take_action_settings_keep_details_at_least_a_day(orgs):
     assert (settings.retention_days, settings.daily_letter_cap) == (365, 100)
     assert settings.find_legislator_url == "https://www.nmlegis.gov/Members/Find_My_Legislator"
     settings.retention_days = 0
-    with pytest.raises(Exception, match="greater than or equal to 1"):
+    with pytest.raises(ValidationError, match="greater than or equal to 1"):
         settings.full_clean()

@@ -20,9 +20,9 @@ from tests.campaign_factories import (
     action_form_data,
     make_action,
     make_action_index,
-    make_decision_maker,
     set_campaign_settings,
 )
+from tests.decision_maker_factories import make_decision_maker
 from tests.factories import content_locales, make_site
 
 pytestmark = [

@@ -25,7 +25,6 @@ from tests.decision_maker_factories import (
     csv_file,
     csv_text,
     make_decision_maker,
-    translate_decision_maker,
 )
 from tests.factories import (
     built_once_per_module,
@@ -33,6 +32,7 @@ from tests.factories import (
     fresh_copies,
     make_site,
     make_staff,
+    translate_snippet,
 )
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +192,7 @@ def test_importing_again_updates_the_same_people_rather_than_adding_them_twice(s
 def test_an_update_reaches_the_translation_but_leaves_its_title_to_the_translator(sites, tmp_path):
     _english, spanish = content_locales()
     ours = sites["ours"]
-    spanish_record = translate_decision_maker(ours, spanish, title="Senadora estatal")
+    spanish_record = translate_snippet(ours, spanish, title="Senadora estatal")
     row = f"{ours.name},State Senator and Majority Whip,senate,15,Bernalillo,,new@example.org,,"
 
     assert "1 updated" in run_import(csv_file(tmp_path, csv_text(row)))

@@ -19,7 +19,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from legislation.models import BillPage
 from legislation.numbers import normalized_bill_number
-from legislation.vocabulary import BillStatus, Position
+from legislation.vocabulary import BillStatus
 from pages.blocks import BodyBlock, WatchedBillsBlock
 from tests.admin_forms import edit_form_data
 from tests.factories import content_locales, make_site, translate_page
@@ -162,19 +162,6 @@ def test_a_second_page_for_the_same_bill_and_session_is_refused(editor_client, t
     # The same number in another session is another bill.
     response = edited(editor_client, other, bill_number="hb151", session_year="2028")
     assert response.status_code == 302
-
-
-def test_the_status_choices_read_in_the_order_bills_take_them():
-    assert BillStatus.values == [
-        "introduced",
-        "in-committee",
-        "passed-one-chamber",
-        "passed-both-chambers",
-        "signed",
-        "vetoed",
-        "died",
-    ]
-    assert Position.values == ["support", "oppose", "amend", "monitor"]
 
 
 # --- The home page's "Bills we are watching" block ----------------------------------------------

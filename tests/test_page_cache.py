@@ -20,6 +20,7 @@ import pytest
 
 from caching import versions
 from navigation.models import Footer
+from tests.campaign_factories import make_action, make_action_index
 from tests.factories import (
     built_once_per_module,
     content_locales,
@@ -133,8 +134,6 @@ def test_pages_with_a_form_are_never_cached_because_their_token_is_the_visitors(
 
 
 def test_pages_never_cached_but_the_same_for_everyone_arrive_compressed(client, site):
-    from tests.campaign_factories import make_action, make_action_index
-
     actions = make_action_index(site.root_page)
     action = make_action(actions, title="Fund school meals")
 

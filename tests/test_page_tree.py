@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from articles.models import ArticlePage, NewsIndexPage
-from campaigns.models import ActionIndexPage
+from campaigns.models import ActionIndexPage, ActionPage
 from events.models import EventIndexPage
 from home.models import HomePage
 from issues.models import IssueIndexPage, IssuePage
@@ -23,6 +23,7 @@ from partners.models import PartnerIndexPage
 from reports.models import ReportIndexPage
 from stories.models import StoryIndexPage, StoryPage
 from surveys.models import SurveyPage
+from tests.campaign_factories import make_action_index
 from tests.factories import (
     make_mission,
     make_news_index,
@@ -161,6 +162,13 @@ class TestTreeRules(WagtailPageTestCase):
         self.assertCanNotCreateAt(StoryIndexPage, ArticlePage)
         self.assertCanNotCreateAt(StandardPage, ArticlePage)
 
+    def test_the_take_action_section_sits_under_a_home_page_and_holds_only_actions(self):
+        """Actions are added in the take-action section, which sits under a home page."""
+        self.assertAllowedParentPageTypes(ActionIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ActionIndexPage, {ActionPage})
+        self.assertAllowedParentPageTypes(ActionPage, {ActionIndexPage})
+        self.assertAllowedSubpageTypes(ActionPage, set())
+
     def test_no_page_type_offers_a_bare_wagtail_page(self):
         """Editors are never offered Wagtail's untyped "Page" anywhere inside a site."""
         for model in ALL_PAGE_TYPES:
@@ -172,6 +180,7 @@ SINGLETONS = [
     pytest.param(MissionPage, make_mission, id="mission"),
     pytest.param(StoryIndexPage, make_story_index, id="story-index"),
     pytest.param(NewsIndexPage, make_news_index, id="news-index"),
+    pytest.param(ActionIndexPage, make_action_index, id="action-index"),
 ]
 
 

@@ -23,12 +23,8 @@ from campaigns.models import Participant
 from pages import form_protection
 from pages.models import SiteSettings
 from tests.browser.test_accessibility import _axe_problems, _overflow_at_narrow_width
-from tests.campaign_factories import (
-    make_action,
-    make_action_index,
-    make_decision_maker,
-    translate_action,
-)
+from tests.campaign_factories import make_action, make_action_index, translate_action
+from tests.decision_maker_factories import make_decision_maker
 from tests.factories import content_locales, make_site, make_standard, translate_page
 
 pytestmark = [
@@ -58,7 +54,12 @@ def build():
     translate_page(privacy, spanish, title="Privacidad", slug="privacidad")
     senator = make_decision_maker(site, name="Ana Martínez", district=4, county="McKinley")
     representative = make_decision_maker(
-        site, name="Luis Baca", title="State Representative", body="house", district=9
+        site,
+        name="Luis Baca",
+        title="State Representative",
+        body="house",
+        district=9,
+        county="Bernalillo",
     )
     index = make_action_index(home, slug="take-action")
     action = make_action(index, targets=[senator, representative], title="Fund school meals")

@@ -131,26 +131,35 @@ def test_every_bill_is_a_real_spanish_translation_with_its_notes_in_spanish(demo
 
 
 @pytest.mark.parametrize(
-    ("path", "example", "fictional", "note"),
+    ("path", "example", "fictional", "note", "position"),
     [
-        (REPORT_CARDS_EN, "An example bill", "A fictional example.", "The House voted 61–7."),
+        (
+            REPORT_CARDS_EN,
+            "An example bill",
+            "A fictional example.",
+            "The House voted 61–7.",
+            "Support",
+        ),
         (
             REPORT_CARDS_ES,
             "Un proyecto de ley de ejemplo",
             "Un ejemplo ficticio.",
             "La Cámara de Representantes votó 61 a 7.",
+            "A favor",
         ),
     ],
 )
 def test_a_bill_page_shows_its_history_sponsors_and_says_it_is_an_example(
-    client, demo, path, example, fictional, note
+    client, demo, path, example, fictional, note, position
 ):
     page = get(client, path)
 
     number, session = page.select_one(".bill-header__number").get_text().split(" · ")
     assert number == "HB 9014" and "2026" in session
     assert page.select_one(".page-header__lead").get_text().startswith(fictional)
-    assert page.select_one(".bill-stance .bill-position--support") is not None
+    # The position's name as shown beside its symbol.
+    badge = page.select_one(".bill-stance .bill-position")
+    assert "".join(badge.find_all(string=True, recursive=False)).strip() == position
     steps = page.select(".bill-timeline__step")
     # Signed in March, after the session: the last step is the current one.
     assert steps[-1].time["datetime"] == "2026-03-09"
