@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from localization.translations import in_reader_language, language_of
+from localization.translations import language_of
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
@@ -28,10 +28,10 @@ from people.models import PersonOnPage
 from routing.site_context import site_context
 from taxonomy.models import (
     FiledUnderTopics,
-    ReaderTopic,
     Topic,
     find_topic,
     pages_filed_under,
+    reader_topics_of,
     topics_in_default_language,
 )
 
@@ -107,25 +107,14 @@ class NewsIndexPage(RoutableBasePage):
             articles = articles.filter(topics=topic.filed)
         return articles
 
-    def filed_articles(self):
-        """Live, public articles of this index filed under at least one topic."""
-        return latest_articles(self).filter(topics__isnull=False).order_by()
-
     def topic_ids_in_use(self):
         """The ids of the topics this index's live articles are filed under: its topic pages."""
-        return tuple(sorted(set(self.filed_articles().values_list("topics", flat=True))))
+        filed = latest_articles(self).filter(topics__isnull=False).order_by()
+        return tuple(sorted(set(filed.values_list("topics", flat=True))))
 
     def topics_in_use(self, request):
         """The topics this index's live articles are filed under, named in the reader's language."""
-        filed = list(Topic.objects.filter(pk__in=self.filed_articles().values("topics")))
-        shown = in_reader_language(filed, request)
-        return sorted(
-            (
-                ReaderTopic(shown=named, filed=topic)
-                for named, topic in zip(shown, filed, strict=True)
-            ),
-            key=lambda topic: topic.shown.name.casefold(),
-        )
+        return reader_topics_of(latest_articles(self), request)
 
     def topics_word(self):
         """The word for "topics" in this index's addresses: its own language's."""

@@ -29,17 +29,16 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from decision_makers.models import DecisionMaker
-from localization.translations import in_reader_language
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, SiteSettings, body_field
 from pages.wayfinding import ancestor_of
 from taxonomy.models import (
     FiledUnderTopics,
-    ReaderTopic,
     Topic,
     filed_page_types,
     in_default_language,
+    reader_topics_of,
     topics_in_default_language,
 )
 
@@ -136,19 +135,7 @@ class BillIndexPage(RoutableBasePage):
 
     def topics_in_use(self, request):
         """The topics this tracker's bills are filed under, named in the reader's language."""
-        filed = list(
-            Topic.objects.filter(
-                pk__in=self.get_bills().filter(topics__isnull=False).values("topics")
-            )
-        )
-        shown = in_reader_language(filed, request)
-        return sorted(
-            (
-                ReaderTopic(shown=named, filed=topic)
-                for named, topic in zip(shown, filed, strict=True)
-            ),
-            key=lambda topic: topic.shown.name.casefold(),
-        )
+        return reader_topics_of(self.get_bills(), request)
 
     def latest_status_changes(self, count):
         """The newest `count` status changes of the live, public bills here, with their bills."""
@@ -295,7 +282,6 @@ class BillPage(FiledUnderTopics, BasePage):
         index.SearchField("summary"),
         index.SearchField("position_reason"),
         index.SearchField("body"),
-        index.FilterField("current_status"),
     ]
     # Facts are the same in every language; translators word the summary, the
     # reason, the body and each status note.
@@ -381,10 +367,6 @@ class BillPage(FiledUnderTopics, BasePage):
     @property
     def session_label(self):
         return session_label(self.session_year, self.session_kind)
-
-    @property
-    def session_value(self):
-        return session_value(self.session_year, self.session_kind)
 
     @property
     def position_symbol(self):

@@ -218,6 +218,16 @@ class ReaderTopic:
         )
 
 
+def reader_topics_of(pages, request=None):
+    """The topics `pages` (a queryset) are filed under, as ReaderTopics sorted by shown name."""
+    filed = list(Topic.objects.filter(pk__in=pages.filter(topics__isnull=False).values("topics")))
+    shown = in_reader_language(filed, request)
+    return sorted(
+        (ReaderTopic(shown=named, filed=topic) for named, topic in zip(shown, filed, strict=True)),
+        key=lambda topic: topic.shown.name.casefold(),
+    )
+
+
 # A well-formed topic or region slug: only one reaches the database
 # (PostgreSQL refuses a NUL byte outright).
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
