@@ -21,18 +21,15 @@ What a subscriber notices:
   feed readers show the article again as new.
 """
 
-import datetime
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
-from django.http import HttpResponse
-from django.utils import feedgenerator, timezone, translation
+from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 
 from wagtail_localize.models import StringTranslation, Translation
 
 from localization.translations import in_reader_language
+from pages.feeds import PlainTextAtomFeed, noon_in_new_mexico, request_host, written_feed
 from pages.models import SiteSettings
 
 # Enough for a reader catching up after a few weeks, small enough to poll often.
@@ -62,12 +59,11 @@ class NewsRssFeed(feedgenerator.Rss201rev2Feed):
             handler.addQuickElement("dc:creator", name)
 
 
-class NewsAtomFeed(feedgenerator.Atom1Feed):
+class NewsAtomFeed(PlainTextAtomFeed):
     """Atom that names every author and says its summaries are plain text."""
 
     def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, {**item, "description": None})
-        handler.addQuickElement("summary", item["description"], {"type": "text"})
+        super().add_item_elements(handler, item)
         for name in item["authors"]:
             handler.startElement("author", {})
             handler.addQuickElement("name", name)
@@ -80,13 +76,9 @@ FEED_CLASSES = {"rss": NewsRssFeed, "atom": NewsAtomFeed}
 def feed_response(request, news_index, feed_format, topic=None):
     """The newest articles of `news_index` as RSS or Atom; only `topic`'s (a ReaderTopic) if set."""
     language = news_index.locale.language_code
-    # Topic names and addresses follow the index's language, even where a
-    # site with no Spanish home serves its English index under /es/.
-    with translation.override(language):
-        feed = build_feed(request, news_index, feed_format, topic, language)
-    response = HttpResponse(content_type=feed.content_type)
-    feed.write(response, "utf-8")
-    return response
+    return written_feed(
+        language, lambda: build_feed(request, news_index, feed_format, topic, language)
+    )
 
 
 def feed_title(news_index, site_name, topic=None):
@@ -152,15 +144,9 @@ def feed_item(request, article):
     }
 
 
-def noon_in_new_mexico(date):
-    return datetime.datetime.combine(
-        date, datetime.time(12), tzinfo=timezone.get_default_timezone()
-    )
-
-
 def tag_uri(request, article):
     """A permanent id (RFC 4151): this host, the day the page was first published, its id."""
-    host = urlsplit(request.build_absolute_uri("/")).hostname
+    host = request_host(request)
     first_published = (
         timezone.localdate(article.first_published_at)
         if article.first_published_at

@@ -15,7 +15,6 @@ What a calendar app notices:
 """
 
 import datetime
-from urllib.parse import urlsplit
 
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 
 import icalendar
 
+from pages.feeds import request_host
 from pages.models import SiteSettings
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -95,8 +95,7 @@ def event_component(request, event):
 
 
 def event_uid(request, event):
-    host = urlsplit(request.build_absolute_uri("/")).hostname
-    return f"event-{event.translation_key}@{host}"
+    return f"event-{event.translation_key}@{request_host(request)}"
 
 
 def event_location(event):

@@ -18,13 +18,10 @@ for the tracker a route has already found. What a subscriber notices:
   as new, and recording a new step does.
 """
 
-import datetime
-from urllib.parse import urlsplit
-
-from django.http import HttpResponse
-from django.utils import feedgenerator, timezone, translation
+from django.utils import timezone
 from django.utils.translation import pgettext
 
+from pages.feeds import PlainTextAtomFeed, noon_in_new_mexico, request_host, written_feed
 from pages.models import SiteSettings
 
 from .vocabulary import status_phrase
@@ -33,24 +30,10 @@ from .vocabulary import status_phrase
 FEED_LENGTH = 30
 
 
-class StatusChangeFeed(feedgenerator.Atom1Feed):
-    """Atom whose summaries say they are plain text (feedgenerator's say HTML)."""
-
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, {**item, "description": None})
-        handler.addQuickElement("summary", item["description"], {"type": "text"})
-
-
 def feed_response(request, tracker):
     """The newest status changes of `tracker`'s bills as an Atom document."""
     language = tracker.locale.language_code
-    # Statuses and titles in the tracker's language, even where a site with no
-    # Spanish home serves its English tracker under /es/.
-    with translation.override(language):
-        feed = build_feed(request, tracker, language)
-    response = HttpResponse(content_type=feed.content_type)
-    feed.write(response, "utf-8")
-    return response
+    return written_feed(language, lambda: build_feed(request, tracker, language))
 
 
 def feed_title(tracker, site_name):
@@ -60,7 +43,7 @@ def feed_title(tracker, site_name):
 def build_feed(request, tracker, language):
     site_name = SiteSettings.for_request(request).display_name
     description = tracker.introduction or tracker.title
-    feed = StatusChangeFeed(
+    feed = PlainTextAtomFeed(
         title=feed_title(tracker, site_name),
         link=request.build_absolute_uri(tracker.get_url(request)),
         description=description,
@@ -98,15 +81,9 @@ def feed_item(request, change):
     }
 
 
-def noon_in_new_mexico(date):
-    return datetime.datetime.combine(
-        date, datetime.time(12), tzinfo=timezone.get_default_timezone()
-    )
-
-
 def tag_uri(request, change):
     """A permanent id (RFC 4151): this host, the bill's first day online, its page, the change."""
-    host = urlsplit(request.build_absolute_uri("/")).hostname
+    host = request_host(request)
     bill = change.page
     first_published = (
         timezone.localdate(bill.first_published_at) if bill.first_published_at else change.date
