@@ -6,15 +6,14 @@ calendar days too, so a letter sent at 11 p.m. in Las Cruces counts for that
 day whatever the server's zone.
 """
 
-from zoneinfo import ZoneInfo
-
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
-ACTION_TIME_ZONE = ZoneInfo("America/Denver")
+from localization.times import NEW_MEXICO_TIME, date_and_time
+
+ACTION_TIME_ZONE = NEW_MEXICO_TIME
 
 
 def new_mexico_day(moment=None):
@@ -22,22 +21,9 @@ def new_mexico_day(moment=None):
     return timezone.localtime(moment or timezone.now(), ACTION_TIME_ZONE).date()
 
 
-def _time_of_day(moment):
-    """'5:00 p.m.' / '5:00 p. m.': Django's Spanish time format is the 24-hour clock."""
-    if moment.hour < 12:
-        meridiem = pgettext("time of day", "a.m.")
-    else:
-        meridiem = pgettext("time of day", "p.m.")
-    return f"{moment.hour % 12 or 12}:{moment:%M} {meridiem}"
-
-
 def deadline_text(deadline):
     """'March 3, 2027, 5:00 p.m. (Mountain Time)' in the language being read."""
-    local = timezone.localtime(deadline, ACTION_TIME_ZONE)
-    when = _("%(date)s, %(time)s") % {
-        "date": date_format(local, "DATE_FORMAT"),
-        "time": _time_of_day(local),
-    }
+    when = date_and_time(timezone.localtime(deadline, ACTION_TIME_ZONE))
     return f"{when} {_('(Mountain Time)')}"
 
 

@@ -4,8 +4,6 @@ Times are stored as aware datetimes and entered and shown in New Mexico's
 time zone (America/Denver), whatever the server's or the reader's zone.
 """
 
-from zoneinfo import ZoneInfo
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,6 +17,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 from wagtail_localize.fields import SynchronizedField
 
+from localization.times import NEW_MEXICO_TIME
 from pages.listing import listing_queryset, paginate
 from pages.mixins import BasePage, RoutableBasePage
 from pages.models import HOME_PAGE, body_field
@@ -32,7 +31,7 @@ from taxonomy.models import (
 from . import ical, structured_data
 
 # Where every event of these sites happens, or is run from for a webinar.
-EVENT_TIME_ZONE = ZoneInfo("America/Denver")
+EVENT_TIME_ZONE = NEW_MEXICO_TIME
 
 
 class Attendance(models.TextChoices):

@@ -1,28 +1,12 @@
 """How an event's time reads: in New Mexico time, in the reader's language, machine-readable too."""
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+
+from localization.times import date_and_time, time_of_day
 
 register = template.Library()
-
-
-def time_of_day(moment):
-    """'6:00 p.m.' / '6:00 p. m.': Django's Spanish time format is the 24-hour clock."""
-    if moment.hour < 12:
-        meridiem = pgettext("time of day", "a.m.")
-    else:
-        meridiem = pgettext("time of day", "p.m.")
-    return f"{moment.hour % 12 or 12}:{moment:%M} {meridiem}"
-
-
-def date_and_time(moment):
-    return _("%(date)s, %(time)s") % {
-        "date": date_format(moment, "DATE_FORMAT"),
-        "time": time_of_day(moment),
-    }
 
 
 def _time_element(moment, text):
