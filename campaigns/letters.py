@@ -25,8 +25,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from wagtail.models import Locale
-
 from pages.models import SiteSettings
 
 from .participants import Letter, Participant
@@ -70,13 +68,6 @@ def organization_of(participant):
     return SiteSettings.for_site(participant.site).display_name
 
 
-def action_in(participant, language_code):
-    """The action's page in `language_code` if it has a live one there, else the original."""
-    locale = Locale.objects.filter(language_code=language_code).first()
-    version = participant.action.get_translation_or_none(locale) if locale else None
-    return version if version is not None and version.live else participant.action
-
-
 def letter_message(letter, participant, organization):
     """The e-mail to one decision maker, in the letter's language."""
     sender = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
@@ -104,7 +95,7 @@ def letter_message(letter, participant, organization):
 
 def copy_message(participant, letters, organization):
     """The visitor's copy, in the language they read the page in: where it went, and the letter."""
-    action = action_in(participant, participant.language)
+    action = participant.action.in_language(participant.language)
     with translation.override(participant.language):
         context = {
             "participant": participant,

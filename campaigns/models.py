@@ -34,7 +34,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Site
+from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -403,11 +403,7 @@ class ActionPage(FiledUnderTopics, OneRecordAcrossLanguages, RoutableBasePage):
         if self.letter_language == READER_LANGUAGE:
             source = original_of(self, request) or self
             return self, language_of(source)
-        locale = Locale.objects.filter(language_code=self.letter_language).first()
-        version = self.get_translation_or_none(locale) if locale is not None else None
-        if version is None or not version.live:
-            version = self.default_language_page()
-        version = version.specific
+        version = self.in_language(self.letter_language)
         return version, language_of(original_of(version, request) or version)
 
     def listing_card(self):

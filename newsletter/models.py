@@ -43,7 +43,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale
 from wagtail.search import index
 
 from pages import form_protection
@@ -219,18 +218,6 @@ class NewsletterPage(OneRecordAcrossLanguages, RoutableBasePage):
 
     class Meta:
         verbose_name = "newsletter page"
-
-    # --- one record list across languages (OneRecordAcrossLanguages) ---
-
-    def in_language(self, language_code):
-        """This newsletter's live page in `language_code`, or the default language's page."""
-        original = self.default_language_page()
-        locale = Locale.objects.filter(language_code=language_code).first()
-        if locale is not None:
-            version = original.get_translation_or_none(locale)
-            if version is not None and version.live:
-                return version.specific
-        return original
 
     def organization_name(self):
         site = self.get_site()

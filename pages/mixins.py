@@ -124,6 +124,14 @@ class OneRecordAcrossLanguages:
         original = self.get_translation_or_none(default)
         return original.specific if original else self
 
+    def in_language(self, language_code):
+        """This page's live version in `language_code`, or the default language's page."""
+        locale = Locale.objects.filter(language_code=language_code).first()
+        version = self.get_translation_or_none(locale) if locale is not None else None
+        if version is not None and version.live:
+            return version.specific
+        return self.default_language_page()
+
 
 class BasePage(ListingFields, SocialFields, ImageAltTextField, Page):
     """Abstract parent of every page type on the site.
