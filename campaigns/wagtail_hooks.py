@@ -18,14 +18,18 @@ from django.contrib import messages
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
 
 import django_filters
 
-from editorial.visitor_records import VisitorRecordPermissionPolicy, pages_user_may_edit
+from editorial.visitor_records import (
+    VisitorRecordDeleteView,
+    VisitorRecordIndexView,
+    VisitorRecordPermissionPolicy,
+    pages_user_may_edit,
+)
 
 from .models import ActionPage, Delivery, Participant
 
@@ -37,10 +41,6 @@ def actions_for(user):
 
 PARTICIPANT_POLICY = VisitorRecordPermissionPolicy(Participant, "action", actions_for)
 register_permission_policy(Participant, PARTICIPANT_POLICY)
-
-
-def participants_for(user):
-    return PARTICIPANT_POLICY.records_for(user).select_related("action", "site")
 
 
 class ActionChoiceField(forms.ModelChoiceField):
@@ -66,20 +66,13 @@ class ParticipantFilterSet(WagtailFilterSet):
         fields = ["action", "language"]
 
 
-class ParticipantIndexView(IndexView):
+class ParticipantIndexView(VisitorRecordIndexView):
     def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .filter(pk__in=participants_for(self.request.user))
-            .select_related("action", "site")
-            .prefetch_related("deliveries__decision_maker")
-        )
-
-
-class ParticipantDeleteView(DeleteView):
-    def get_queryset(self):
-        return participants_for(self.request.user)
+        participants = super().get_base_queryset().select_related("action", "site")
+        # Whom the letters went to is an export column only.
+        if self.is_export:
+            participants = participants.prefetch_related("deliveries__decision_maker")
+        return participants
 
 
 class ParticipantViewSet(ModelViewSet):
@@ -89,7 +82,7 @@ class ParticipantViewSet(ModelViewSet):
     menu_order = 255
     add_to_admin_menu = True
     index_view_class = ParticipantIndexView
-    delete_view_class = ParticipantDeleteView
+    delete_view_class = VisitorRecordDeleteView
     copy_view_enabled = False
     inspect_view_enabled = False
     form_fields = ["name"]  # never offered: nobody has "add" or "change"

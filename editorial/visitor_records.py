@@ -7,6 +7,7 @@ what it should say. Django's model permissions say which role may view or
 delete at all (editorial/roles.py gives them to moderators).
 """
 
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -52,3 +53,18 @@ class VisitorRecordPermissionPolicy(ModelPermissionPolicy):
         if not any(self.user_has_permission(user, action) for action in actions):
             return self.model.objects.none()
         return self.records_for(user)
+
+
+class VisitorRecordIndexView(IndexView):
+    """The listing (and export) of the records the user may see, by the model's policy above."""
+
+    def get_base_queryset(self):
+        records = self.permission_policy.records_for(self.request.user)
+        return super().get_base_queryset().filter(pk__in=records)
+
+
+class VisitorRecordDeleteView(DeleteView):
+    """Deleting one record: only one the user may see is found at all."""
+
+    def get_queryset(self):
+        return self.permission_policy.records_for(self.request.user)

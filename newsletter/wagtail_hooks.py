@@ -11,13 +11,17 @@ from django import forms
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 import django_filters
 
-from editorial.visitor_records import VisitorRecordPermissionPolicy, pages_user_may_edit
+from editorial.visitor_records import (
+    VisitorRecordDeleteView,
+    VisitorRecordIndexView,
+    VisitorRecordPermissionPolicy,
+    pages_user_may_edit,
+)
 
 from .models import NewsletterPage, Subscriber
 
@@ -29,10 +33,6 @@ def newsletters_for(user):
 
 SUBSCRIBER_POLICY = VisitorRecordPermissionPolicy(Subscriber, "newsletter", newsletters_for)
 register_permission_policy(Subscriber, SUBSCRIBER_POLICY)
-
-
-def subscribers_for(user):
-    return SUBSCRIBER_POLICY.records_for(user).select_related("newsletter")
 
 
 class NewsletterChoiceField(forms.ModelChoiceField):
@@ -59,24 +59,14 @@ class SubscriberFilterSet(WagtailFilterSet):
         fields = ["newsletter", "status", "language"]
 
 
-class SubscriberIndexView(IndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().filter(pk__in=subscribers_for(self.request.user))
-
-
-class SubscriberDeleteView(DeleteView):
-    def get_queryset(self):
-        return subscribers_for(self.request.user)
-
-
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
     icon = "mail"
     menu_label = "Newsletter subscribers"
     menu_order = 250
     add_to_admin_menu = True
-    index_view_class = SubscriberIndexView
-    delete_view_class = SubscriberDeleteView
+    index_view_class = VisitorRecordIndexView
+    delete_view_class = VisitorRecordDeleteView
     copy_view_enabled = False
     inspect_view_enabled = False
     form_fields = ["status"]  # never offered: nobody has "add" or "change"
