@@ -13,29 +13,27 @@ from django.utils.translation import gettext as _
 
 from localization.times import NEW_MEXICO_TIME, date_and_time
 
-ACTION_TIME_ZONE = NEW_MEXICO_TIME
-
 
 def new_mexico_day(moment=None):
     """The calendar date in New Mexico at `moment` (now when not given)."""
-    return timezone.localtime(moment or timezone.now(), ACTION_TIME_ZONE).date()
+    return timezone.localtime(moment or timezone.now(), NEW_MEXICO_TIME).date()
 
 
 def deadline_text(deadline):
     """'March 3, 2027, 5:00 p.m. (Mountain Time)' in the language being read."""
-    when = date_and_time(timezone.localtime(deadline, ACTION_TIME_ZONE))
+    when = date_and_time(timezone.localtime(deadline, NEW_MEXICO_TIME))
     return f"{when} {_('(Mountain Time)')}"
 
 
 def deadline_element(deadline):
     """The deadline as a <time> element a browser or assistive tool can read the moment from."""
-    moment = timezone.localtime(deadline, ACTION_TIME_ZONE).isoformat(timespec="minutes")
+    moment = timezone.localtime(deadline, NEW_MEXICO_TIME).isoformat(timespec="minutes")
     return format_html('<time datetime="{}">{}</time>', moment, deadline_text(deadline))
 
 
 def closing_date_element(deadline):
     """Only the New Mexico date an action closed on, as a <time> element."""
-    local = timezone.localtime(deadline, ACTION_TIME_ZONE)
+    local = timezone.localtime(deadline, NEW_MEXICO_TIME)
     return format_html(
         '<time datetime="{}">{}</time>', local.date().isoformat(), date_format(local, "DATE_FORMAT")
     )

@@ -305,23 +305,16 @@ def translate(loader, home, site, locale):
     if index is None:
         return
     index = index.specific
-    if _needs_translation(index, locale):
-        loader.translate_page(index, locale, spec["index_es"], home)
+    loader.translate_page_if_missing(index, locale, spec["index_es"], home)
     for slug, fields in spec["bills_es"].items():
         bill = index.get_children().filter(slug=slug).first()
-        if bill is None or not _needs_translation(bill, locale):
+        if bill is None or not loader.needs_translation(bill, locale):
             continue
         bill = bill.specific
         fields = dict(fields)
         fields["status_history"] = _spanish_status_rows(bill, fields.pop("notes"))
         fields["body"] = [p(BILL_NOTE_ES)]
         loader.translate_page(bill, locale, fields, home)
-
-
-def _needs_translation(english, locale):
-    existing = english.get_translation_or_none(locale)
-    # A real translation is left alone: an editor may have changed it since.
-    return existing is None or existing.alias_of_id is not None
 
 
 def _spanish_status_rows(bill, notes):

@@ -23,7 +23,7 @@ fresh demo always has it open; KidsCAN's has no deadline.
 
 import datetime
 
-from campaigns.deadlines import ACTION_TIME_ZONE, new_mexico_day
+from campaigns.deadlines import new_mexico_day
 from campaigns.models import (
     ActionIndexPage,
     ActionPage,
@@ -32,6 +32,7 @@ from campaigns.models import (
     Delivery,
     Targeting,
 )
+from localization.times import NEW_MEXICO_TIME
 from taxonomy.models import Topic
 
 from . import decision_makers, images
@@ -352,19 +353,7 @@ def closing_time(open_for):
     if open_for is None:
         return None
     day = new_mexico_day() + open_for
-    return datetime.datetime.combine(day, CLOSING_TIME, tzinfo=ACTION_TIME_ZONE)
-
-
-def with_pages(loader, home, blocks):
-    """Body blocks whose links name pages below `home` by path, with the pages instead.
-
-    loader.child resolves a body against the new page's parent (here the
-    take-action index), so links to the site's other sections are found first.
-    """
-    return [
-        (kind, loader.resolve_links(home, value) if isinstance(value, dict) else value)
-        for kind, value in blocks
-    ]
+    return datetime.datetime.combine(day, CLOSING_TIME, tzinfo=NEW_MEXICO_TIME)
 
 
 def build(loader, home, site):
@@ -393,7 +382,8 @@ def build(loader, home, site):
         ),
         next_action=loader.find(home, action.pop("next_action")),
         listing_image=images.demo_image(*action.pop("listing_image")),
-        body=with_pages(loader, home, action.pop("body")),
+        body=action.pop("body"),
+        links_from=home,
         **action,
     )
 
@@ -406,14 +396,7 @@ def translate(loader, home, site, locale):
     if index is None:
         return
     index = index.specific
-    _translate_if_missing(loader, index, locale, spec["index_es"], home)
+    loader.translate_page_if_missing(index, locale, spec["index_es"], home)
     action = index.get_children().filter(slug=spec["action"]["slug"]).first()
     if action is not None:
-        _translate_if_missing(loader, action.specific, locale, spec["action_es"], home)
-
-
-def _translate_if_missing(loader, english, locale, fields, home):
-    existing = english.get_translation_or_none(locale)
-    # A real translation is left alone: an editor may have changed it since.
-    if existing is None or existing.alias_of_id is not None:
-        loader.translate_page(english, locale, fields, home)
+        loader.translate_page_if_missing(action.specific, locale, spec["action_es"], home)

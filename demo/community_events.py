@@ -182,10 +182,10 @@ def translate(loader, home, site, locale):
     if index is None:
         return
     index = index.specific
-    _translate_if_missing(loader, index, locale, INDEX_ES, home)
+    loader.translate_page_if_missing(index, locale, INDEX_ES, home)
     pages = {page.slug: page for page in index.get_children().specific()}
     if WEBINAR_SLUG in pages:
-        _translate_if_missing(loader, pages[WEBINAR_SLUG], locale, WEBINAR_ES, home)
+        loader.translate_page_if_missing(pages[WEBINAR_SLUG], locale, WEBINAR_ES, home)
     for position, (slug, _region, _title, _venue, _date, slug_es, title_es, venue_es) in enumerate(
         FORUMS
     ):
@@ -196,11 +196,4 @@ def translate(loader, home, site, locale):
                 "venue_name": venue_es,
                 "summary": forum_summary_es(position),
             }
-            _translate_if_missing(loader, pages[slug], locale, fields, home)
-
-
-def _translate_if_missing(loader, english, locale, fields, home):
-    existing = english.get_translation_or_none(locale)
-    # A real translation is left alone: an editor may have changed it since.
-    if existing is None or existing.alias_of_id is not None:
-        loader.translate_page(english, locale, fields, home)
+            loader.translate_page_if_missing(pages[slug], locale, fields, home)

@@ -244,10 +244,7 @@ class DemoLoader:
                 self.translate(person, locale, role=role, bio=bio)
         for path, fields in spanish["pages"].items():
             english = home if path == "" else self.find(home, path)
-            existing = english.get_translation_or_none(locale)
-            # A real translation is left alone: an editor may have changed it since.
-            if existing is None or existing.alias_of_id is not None:
-                self.translate_page(english, locale, fields, home)
+            self.translate_page_if_missing(english, locale, fields, home)
         menu = MainMenu.objects.get(site=site, locale=home.locale)
         if not menu.has_translation(locale):
             self.translate(menu, locale)
@@ -261,6 +258,17 @@ class DemoLoader:
         for name, value in spanish_fields.items():
             setattr(spanish_copy, name, value)
         return translate(english, spanish_copy, locale)
+
+    @staticmethod
+    def needs_translation(english, locale):
+        """Whether `english` has no translation in `locale` yet, only its twin (an alias)."""
+        existing = english.get_translation_or_none(locale)
+        # A real translation is left alone: an editor may have changed it since.
+        return existing is None or existing.alias_of_id is not None
+
+    def translate_page_if_missing(self, english, locale, fields, home):
+        if self.needs_translation(english, locale):
+            self.translate_page(english, locale, fields, home)
 
     def translate_page(self, english, locale, fields, home):
         english = english.specific
@@ -405,13 +413,17 @@ class DemoLoader:
         else:
             raise ValueError(f"Unknown demo page type {kind!r}")
 
-    def child(self, parent, page_class, *, slug, **fields):
-        """The page at `slug` under `parent`, created and published if missing."""
+    def child(self, parent, page_class, *, slug, links_from=None, **fields):
+        """The page at `slug` under `parent`, created and published if missing.
+
+        Links in its body name pages by their path below `links_from`
+        (`parent` unless given, e.g. the home page for a page two levels down).
+        """
         existing = parent.get_children().filter(slug=slug).first()
         if existing:
             return existing.specific, False
         if "body" in fields:
-            fields["body"] = self.resolve_body(parent, fields["body"])
+            fields["body"] = self.resolve_body(links_from or parent, fields["body"])
         page = page_class(slug=slug, **fields)
         parent.add_child(instance=page)
         page.save_revision().publish()
