@@ -45,7 +45,6 @@ class MailtoLink:
 
     url: str
     complete: bool  # False: the letter was too long for a link and is shown to copy
-    text: str
 
 
 def _mailto(address, **fields):
@@ -60,8 +59,8 @@ def mailto_link(address, participant):
     text = signed_letter(participant)
     whole = _mailto(address, subject=participant.subject, body=text)
     if len(whole) <= MAILTO_MAX_LENGTH:
-        return MailtoLink(whole, True, text)
-    return MailtoLink(_mailto(address, subject=participant.subject), False, text)
+        return MailtoLink(whole, True)
+    return MailtoLink(_mailto(address, subject=participant.subject), False)
 
 
 def organization_of(participant):

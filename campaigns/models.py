@@ -178,7 +178,9 @@ class ActionIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         closed = paginate(request, progress.closed(self.get_actions(), now), self.closed_per_page)
-        open_actions = list(progress.still_open(self.get_actions(), now))
+        # Open actions head the first page only; later pages list closed ones.
+        first_page = closed.number == 1
+        open_actions = list(progress.still_open(self.get_actions(), now)) if first_page else []
         counts = progress.participant_counts([*open_actions, *closed])
         context["open_actions"] = progress.summaries(open_actions, counts, now)
         context["closed_actions"] = closed

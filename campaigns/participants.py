@@ -55,10 +55,6 @@ class Participant(models.Model):
     def __str__(self):
         return self.name or "(details erased)"
 
-    @property
-    def is_erased(self):
-        return self.erased_at is not None
-
     # Columns of the admin's list and export.
 
     def action_title(self):
