@@ -64,10 +64,6 @@ RELATED_PER_SECTION = 3
 ISSUES_PER_BILL = 6
 
 
-def site_name(request):
-    return SiteSettings.for_request(request).display_name
-
-
 def this_year():
     return timezone.localdate().year
 
@@ -148,7 +144,14 @@ class BillIndexPage(RoutableBasePage):
         )
 
     def feed_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("atom_feed")
+        return self.feed_link(self, request)["bill_feed_url"]
+
+    @staticmethod
+    def feed_link(tracker, request):
+        """The context a page of `tracker` links its feed with; a bill's plain parent will do."""
+        address = tracker.get_url(request) + BillIndexPage.get_resolver().reverse("atom_feed")
+        site_name = SiteSettings.for_request(request).display_name
+        return {"bill_feed_url": address, "bill_feed_title": feeds.feed_title(tracker, site_name)}
 
     def get_cached_paths(self):
         """What a CDN forgets when a bill changes: the list and the feed (caching/invalidation.py).
@@ -164,26 +167,23 @@ class BillIndexPage(RoutableBasePage):
         sessions = self.sessions_in_use()
         chosen = chosen_filters(request, Site.find_for_request(request), sessions)
         topics = self.topics_in_use(request)
+        selected = chosen.values()
         bills = paginate(
-            request,
-            chosen.apply(self.get_bills()),
-            self.bills_per_page,
-            keep=chosen.values(),
+            request, chosen.apply(self.get_bills()), self.bills_per_page, keep=selected
         )
         return self.render(
             request,
             context_overrides={
                 "bills": bills,
                 "filters": chosen,
-                "selected": chosen.values(),
+                "selected": selected,
                 "session_choices": [
                     (session_value(*session), session_label(*session)) for session in sessions
                 ],
                 "status_choices": BillStatus.choices,
                 "position_choices": Position.choices,
                 "topic_choices": [(topic.slug, topic.shown.name) for topic in topics],
-                "bill_feed_url": self.feed_url(request),
-                "bill_feed_title": feeds.feed_title(self, site_name(request)),
+                **self.feed_link(self, request),
                 # A filtered list repeats what the full list holds.
                 "noindex": chosen.active,
             },
@@ -429,11 +429,8 @@ class BillPage(FiledUnderTopics, BasePage):
         # (the template's cached_fragment): the template calls it.
         context["related_sections"] = partial(self.related_pages, topics, request)
         if tracker is not None:
-            # The tracker's feed, from its address alone: it is always this page's parent.
-            context["bill_feed_url"] = tracker.get_url(request) + (
-                BillIndexPage.get_resolver().reverse("atom_feed")
-            )
-            context["bill_feed_title"] = feeds.feed_title(tracker, site_name(request))
+            # The tracker is always this page's parent: its address is all the link needs.
+            context.update(BillIndexPage.feed_link(tracker, request))
         return context
 
     def structured_data(self, request, publisher, seo):
