@@ -73,14 +73,11 @@ class Row:
 
     line: int
     values: dict
-
-    @property
-    def person(self):
-        """Who the row names: the same name (in any case), body and district is the same person."""
-        return person_key(self.values["name"], self.values["body"], self.values.get("district"))
+    person: tuple  # who the row names (person_key)
 
 
 def person_key(name, body, district):
+    """Who a record is: the same name (in any case), body and district is the same person."""
     return (name.strip().casefold(), body, district)
 
 
@@ -102,9 +99,12 @@ def read_decision_makers(data):
 
     Raises ImportRefused with every problem found, so staff fix the file in one go.
     """
-    text = data if isinstance(data, str) else decode(data)
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise ImportRefused(too_large())
+    if isinstance(data, str):
+        if len(data.encode("utf-8")) > MAX_FILE_BYTES:
+            raise ImportRefused(too_large())
+        text = data
+    else:
+        text = decode(data)  # refuses a file over the size limit itself
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise ImportRefused("The file is empty: it needs a header row naming the columns.")
@@ -201,8 +201,11 @@ def columns_of(header):
     unnamed = [str(position) for position, name in enumerate(columns, 1) if not name]
     if unnamed:
         problems.append(f"line 1: column {', '.join(unnamed)} has no name in the header")
-    unknown = [cell.strip() for cell, name in zip(header, columns, strict=True) if name]
-    unknown = [cell for cell in unknown if column_name(cell) not in COLUMNS]
+    unknown = [
+        cell.strip()
+        for cell, name in zip(header, columns, strict=True)
+        if name and name not in COLUMNS
+    ]
     if unknown:
         listed = ", ".join(f'"{cell}"' for cell in unknown)
         problems.append(f"line 1: unknown columns: {listed}")
@@ -288,7 +291,7 @@ def checked_row(line, cells, columns, form_class):
         person = person_key(cleaned["name"], cleaned["body"], cleaned.get("district"))
     if problems:
         return None, person, problems
-    return Row(line, {name: cleaned[name] for name in columns}), person, []
+    return Row(line, {name: cleaned[name] for name in columns}, person), person, []
 
 
 # --- Storing -----------------------------------------------------------------------------------
