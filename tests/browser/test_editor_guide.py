@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 import pytest
 from PIL import Image as PILImage
 
+from campaigns.models import Participant
 from demo.accounts import DEFAULT_PASSWORD, PASSWORD_VARIABLE, demo_staff_usernames
 from tests.shared_demo import commits_to_the_demo
 
@@ -98,8 +99,10 @@ def test_every_screenshot_of_the_guide_can_be_retaken(demo, live_server, browser
     for path in taken:
         assert_is_a_screenshot(path)
 
-    # The example article (and its Spanish twin) and the picture are gone again.
+    # The example article (and its Spanish twin), the picture and the example
+    # visitors who sent the ESSA letter are gone again.
     prefix = screenshots.GUIDE_PREFIX
+    assert not Participant.objects.filter(email__endswith=screenshots.PARTICIPANT_DOMAIN).exists()
     assert not Page.objects.filter(title__startswith=prefix).exists()
     assert not get_image_model().objects.filter(title__startswith=prefix).exists()
     assert (Page.objects.count(), get_image_model().objects.count()) == (
