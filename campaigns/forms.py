@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from pages import form_protection
+from pages.visitor_forms import CONSENT_FIELD, DescribedForm
 
 from .participants import MAX_LETTER_LENGTH, MAX_NAME_LENGTH, MAX_TOWN_LENGTH
 
 # Hyphenated, like the spam-check fields, so it cannot clash with a field's name.
-CONSENT_FIELD = "privacy-consent"
 
 # A refusal from pages.form_protection, worded for a letter rather than survey answers.
 REFUSAL_MESSAGES = {
@@ -42,7 +42,13 @@ def refuse_control_characters(value):
         raise ValidationError(_("Use letters, numbers and punctuation only, on one line."))
 
 
-class TakePartForm(forms.Form):
+class TakePartForm(DescribedForm, forms.Form):
+    help_ids = {
+        "target": "action-target-help",
+        "letter": "action-letter-help",
+        CONSENT_FIELD: "action-privacy",
+    }
+
     name = forms.CharField(
         label=_("Your name"),
         max_length=MAX_NAME_LENGTH,
@@ -110,21 +116,3 @@ class TakePartForm(forms.Form):
     @property
     def consent(self):
         return self[CONSENT_FIELD]
-
-    def described(self):
-        """Each field's aria-describedby: its help or the privacy note, and its error."""
-        helps = {"target": "action-target-help", "letter": "action-letter-help"}
-        helps[CONSENT_FIELD] = "action-privacy"
-        for bound_field in self:
-            ids = [helps[bound_field.name]] if bound_field.name in helps else []
-            if bound_field.errors:
-                ids.append(f"{bound_field.auto_id}_error")
-            if ids:
-                bound_field.field.widget.attrs["aria-describedby"] = " ".join(ids)
-        return self
-
-    def error_summary(self):
-        """(id to link to, message) for each error, in the form's order."""
-        return [
-            (bound_field.auto_id, error) for bound_field in self for error in bound_field.errors
-        ]

@@ -48,10 +48,10 @@ from wagtail.search import index
 from pages import form_protection
 from pages.mixins import BasePage, OneRecordAcrossLanguages, RoutableBasePage
 from pages.models import HOME_PAGE, SiteSettings
+from pages.visitor_forms import CONSENT_FIELD, DescribedForm
 
 logger = logging.getLogger("newsletter")
 
-CONSENT_FIELD = "privacy-consent"
 # A confirmation link works this long after it was sent.
 CONFIRMATION_VALID_FOR = timedelta(days=7)
 # At most one e-mail per address and list in this time, however often it is typed in.
@@ -92,7 +92,9 @@ def normalise_email(address):
     return (address or "").strip().lower()
 
 
-class SignUpForm(forms.Form):
+class SignUpForm(DescribedForm, forms.Form):
+    help_ids = {"email": "newsletter-email-help", CONSENT_FIELD: "newsletter-privacy"}
+
     email = forms.EmailField(
         label=_("Your email address"),
         max_length=254,
@@ -115,24 +117,6 @@ class SignUpForm(forms.Form):
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
-
-    def described(self):
-        """Each field's aria-describedby: its help or the privacy note, and its error."""
-        email = self["email"]
-        consent = self[CONSENT_FIELD]
-        pairs = ((email, "newsletter-email-help"), (consent, "newsletter-privacy"))
-        for bound_field, first in pairs:
-            ids = [first]
-            if bound_field.errors:
-                ids.append(f"{bound_field.auto_id}_error")
-            bound_field.field.widget.attrs["aria-describedby"] = " ".join(ids)
-        return self
-
-    def error_summary(self):
-        """(id to link to, message) for each error, in the form's order."""
-        return [
-            (bound_field.auto_id, error) for bound_field in self for error in bound_field.errors
-        ]
 
 
 # A refusal from pages.form_protection, worded for a sign-up rather than survey answers.

@@ -33,11 +33,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from pages import form_protection
 from pages.mixins import BasePage, OneRecordAcrossLanguages
 from pages.models import HOME_PAGE
+from pages.visitor_forms import CONSENT_FIELD
 
 logger = logging.getLogger("surveys")
 
 # Hyphenated, like the spam-check fields, so no question's clean_name can clash.
-CONSENT_FIELD = "privacy-consent"
 LANGUAGE_FIELD = "submission-language"
 
 # The address below a survey's own that thanks the visitor for their answers.
